@@ -1,0 +1,61 @@
+# The engagement hub. Quick start: `make serve` to preview, `make test` to test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DEPS := $(VENV)/.site-deps
+TEST_DEPS := $(VENV)/.test-deps
+# Material for MkDocs prints an end-of-life banner on every build; silence it
+# so it never buries the hub's own messages about the data.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/hooks
+
+.PHONY: help serve build preview check test lint system-deps clean
+
+help:
+	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
+	@echo "make build   build the public site into site/ (strict; site/ is replaced only on success)"
+	@echo "make preview build the site with draft years into site-preview/"
+	@echo "make check   check data/ only, fast, with plain-English errors"
+	@echo "make test    set up and run every test"
+	@echo "make lint    ruff"
+
+$(SITE_DEPS): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_DEPS): $(SITE_DEPS) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Build elsewhere, then swap: a failed build leaves the previous site/ exactly as it was.
+build: $(SITE_DEPS)
+	@rm -rf .site-new
+	@$(BIN)/mkdocs build --strict --quiet --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
+	@echo "Built the site into site/ ($$(find site -name index.html | wc -l) pages)."
+
+preview: $(SITE_DEPS)
+	@rm -rf site-preview
+	HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
+
+serve: $(SITE_DEPS)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+check: $(SITE_DEPS)
+	@$(BIN)/python -m engagement_hub.check $(ARGS)
+
+# Debian's Chromium for the browser tests; never a browser download.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(TEST_DEPS) system-deps
+	$(BIN)/python -m pytest
+
+lint: $(TEST_DEPS)
+	$(BIN)/ruff check hooks tests
+
+clean:
+	rm -rf site site-preview .site-new .site-old .pytest_cache

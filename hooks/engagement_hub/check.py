@@ -1,0 +1,51 @@
+"""`make check`: check data/ without building the site.
+
+Fast enough to run on every save. Prints plain-English problems; with
+GITHUB_ACTIONS=true (or --format github) it also prints workflow commands so
+errors appear on the changed lines of a pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .load import check
+from .problems import report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository folder (default: here)")
+    parser.add_argument("--format", choices=["text", "github"],
+                        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    parser.add_argument("--debug", action="store_true", help="show a Python traceback for unexpected failures")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        hub, problems = check(args.root)
+    except Exception:
+        if args.debug:
+            raise
+        print("The check itself failed unexpectedly. Run `make check ARGS=--debug` and report the output.",
+              file=sys.stderr)
+        return 2
+    elapsed = time.perf_counter() - started
+    if args.format == "github":
+        for problem in problems:
+            print(problem.github())
+    if problems:
+        print(report(problems), file=sys.stderr)
+    if hub is None:
+        return 1
+    print(f"The data is valid: {len(hub.strategy.goals)} goals, {len(hub.values)} values, "
+          f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, {len(hub.years)} years "
+          f"(checked in {elapsed:.2f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

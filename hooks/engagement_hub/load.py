@@ -1,0 +1,204 @@
+"""Load every file in data/, check it, and build the Hub the pages are made from.
+
+All problems from all files are gathered before anything is built, so one
+run tells comms staff everything that needs fixing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .problems import DataError, Problem
+from .references import check_references
+from .schema import validate
+from .source import Document, read_yaml
+from .text import image_problem, link_problem, link_targets
+
+DATA_FILES = {
+    "organisation": "organisation.yml",
+    "values": "values.yml",
+    "strategy": "strategy.yml",
+    "pledges": "pledges.yml",
+    "channels": "channels.yml",
+    "involvement": "involvement.yml",
+    "accessibility": "accessibility.yml",
+}
+PROGRESS_DIR = "progress"
+
+
+def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(label, 1, 1, "(the whole file)", f"The file {label} is missing.",
+                              hint="Restore it from the repository's history, or copy it from the example data.")]
+    doc, problems = read_yaml(path.read_bytes(), label)
+    if problems and doc.data is None:
+        return None, problems
+    problems += validate(doc, schema)
+    problems += _unsafe_text(doc, doc.data, ())
+    return (None if problems else doc), problems
+
+
+def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[Problem]:
+    """Links and images in any text field, refused where they could harm or track a reader."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key))]
+    if isinstance(node, list):
+        return [p for index, value in enumerate(node) for p in _unsafe_text(doc, value, (*path, index))]
+    if not isinstance(node, str) or not any(c in node for c in ":(<![]"):
+        return []
+    problems = []
+    if message := image_problem(node):
+        problems.append(doc.problem(path, message, found=node[:80], hint="Remove the image."))
+    for target in link_targets(node):
+        if message := link_problem(target):
+            problems.append(doc.problem(path, message, expected="an https://, http://, mailto: or tel: link",
+                                        found=target[:80], hint="Change or remove the link."))
+    return problems
+
+
+def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], list[Problem]]:
+    """Every data file read and checked against its schema, with all problems found."""
+    data = root / "data"
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for name, filename in DATA_FILES.items():
+        doc, found = _read(data / filename, f"data/{filename}", name)
+        problems += found
+        if doc is not None:
+            docs[name] = doc
+    years = []
+    for path in sorted((data / PROGRESS_DIR).glob("*.y*ml")):
+        doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress")
+        problems += found
+        if doc is not None:
+            years.append(doc)
+    if not problems:
+        problems += check_references(docs, years)
+    return docs, years, problems
+
+
+def check(root: Path) -> tuple[m.Hub | None, list[Problem]]:
+    """Load the data, returning the Hub (or None) and every problem found."""
+    docs, years, problems = read_documents(Path(root))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        return None, sorted(problems)
+    return build_hub(docs, years), sorted(problems)
+
+
+def load_checked(root: Path, *, include_drafts: bool = False) -> tuple[m.Hub, list[Problem]]:
+    """The Hub for a site build and any warnings; raises DataError listing every error."""
+    hub, problems = check(root)
+    if hub is None:
+        raise DataError(problems)
+    if not include_drafts:
+        hub = without_drafts(hub)
+    return hub, problems
+
+
+def load(root: Path, *, include_drafts: bool = False) -> m.Hub:
+    """The Hub for a site build; raises DataError listing every problem."""
+    return load_checked(root, include_drafts=include_drafts)[0]
+
+
+def without_drafts(hub: m.Hub) -> m.Hub:
+    """The public build leaves draft years out so a board can review them first."""
+    from dataclasses import replace
+
+    return replace(hub, years=tuple(y for y in hub.years if y.status != "draft"))
+
+
+def _t(items: Any) -> tuple[str, ...]:
+    return tuple(items or ())
+
+
+def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
+    """Typed objects from documents that passed every check."""
+    o = docs["organisation"].data
+    c = o["contact"]
+    helpline = c.get("helpline", {})
+    organisation = m.Organisation(
+        name=o["name"], short_name=o["short_name"], purpose=o["purpose"], strapline=o["strapline"],
+        about=o.get("about", ""), site_url=o.get("site_url", ""),
+        contact=m.Contact(email=c["email"], phone=c["phone"], address=_t(c["address"]), team=c.get("team", ""),
+                          helpline_name=helpline.get("name", ""), helpline_phone=helpline.get("phone", ""),
+                          helpline_hours=helpline.get("hours", ""), feedback_url=c.get("feedback_url", "")),
+        licence_name=o["licence"]["name"], licence_url=o["licence"]["url"],
+        year_start_month=o["reporting_year"]["starts_month"],
+        brand=m.Brand(**o["brand"]) if "brand" in o else m.Brand(),
+    )
+    values = tuple(
+        m.Value(id=v["id"], name=v["name"], family=v["family"], summary=v["summary"], description=v["description"],
+                what_you_can_expect=_t(v["what_you_can_expect"]), source_title=v["source"]["title"],
+                source_url=v["source"].get("url", ""))
+        for v in docs["values"].data["values"])
+    s = docs["strategy"].data
+    goals = tuple(sorted((
+        m.Goal(id=g["id"], number=g["number"], title=g["title"], summary=g["summary"], description=g["description"],
+               patients_told_us=_t(g["patients_told_us"]), commitments=_t(g["commitments"]),
+               value_ids=_t(g["values"]),
+               measures=tuple(m.Measure(id=x["id"], name=x["name"], unit=x["unit"], baseline=x["baseline"]["value"],
+                                        baseline_year=x["baseline"]["year"], target=x["target"]["value"],
+                                        target_year=x["target"]["year"], better=x["better"], notes=x.get("notes", ""))
+                              for x in g["measures"]))
+        for g in s["goals"]), key=lambda goal: goal.number))
+    strategy = m.Strategy(title=s["title"], start=s["period"]["start"], end=s["period"]["end"],
+                          introduction=s["introduction"], how_developed=s["how_developed"],
+                          developed_with=_t(s["developed_with"]), goals=goals,
+                          parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
+                          delivery=s.get("delivery", ""), review=s.get("review", ""))
+    pledges = tuple(
+        m.Pledge(id=p["id"], text=p["text"], made_by=p["made_by"]["name"], made_by_kind=p["made_by"]["kind"],
+                 date=p["date"], value_ids=_t(p["values"]), status=p["status"], goal_id=p.get("goal", ""),
+                 update_date=p.get("update", {}).get("date", ""), update_text=p.get("update", {}).get("text", ""))
+        for p in docs["pledges"].data["pledges"])
+    channels = tuple(
+        m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
+                  url=x.get("url", ""))
+        for x in docs["channels"].data["channels"])
+    i = docs["involvement"].data
+    pp = i["patient_partner"]
+    involvement = m.Involvement(
+        patient_partner=m.PatientPartner(
+            summary=pp["summary"], responsibilities=_t(pp["responsibilities"]),
+            person_specification=tuple(m.SpecSection(heading=x["heading"], items=_t(x["items"]))
+                                       for x in pp["person_specification"]),
+            our_commitments=_t(pp["our_commitments"]), recognition=_t(pp["recognition"])),
+        representation=tuple(m.Seat(id=x["id"], committee=x["committee"], organisation=x["organisation"],
+                                    role=x["role"], description=x.get("description", ""))
+                             for x in i["representation"]),
+        introduction=i.get("introduction", ""), raise_an_issue=i.get("raise_an_issue", ""))
+    a = docs["accessibility"].data
+    accessibility = m.AccessibilityStatement(
+        standard=a["standard"], compliance=a["compliance"], prepared=a["prepared"], last_reviewed=a["last_reviewed"],
+        last_tested=a["last_tested"], tested_by=a["tested_by"], how_tested=a["how_tested"],
+        formats_contact_days=a["formats_contact_days"],
+        known_issues=tuple(m.KnownIssue(**k) for k in a["known_issues"]),
+        disproportionate_burden=_t(a.get("disproportionate_burden")), outside_scope=_t(a.get("outside_scope")))
+    return m.Hub(
+        organisation=organisation, values=values, strategy=strategy, pledges=pledges, channels=channels,
+        channels_introduction=docs["channels"].data.get("introduction", ""),
+        pledges_introduction=docs["pledges"].data.get("introduction", ""),
+        values_introduction=docs["values"].data.get("introduction", ""),
+        involvement=involvement, accessibility=accessibility,
+        years=tuple(sorted((_year(doc) for doc in years), key=lambda y: y.label)))
+
+
+def _year(doc: Document) -> m.Year:
+    y = doc.data
+    figures = y.get("involvement")
+    return m.Year(
+        label=y["year"], slug=y["year"].replace("/", "-"), status=y["status"], summary=y["summary"],
+        reviewed_by_board=y.get("reviewed_by_board", ""),
+        goals=tuple(m.GoalProgress(goal_id=g["goal"], status=g["status"], narrative=g["narrative"],
+                                   measures=dict(g.get("measures", {})), highlights=_t(g.get("highlights")))
+                    for g in y["goals"]),
+        you_said_we_did=tuple(m.Feedback(you_said=f["you_said"], we_did=f["we_did"], goal_id=f.get("goal", ""))
+                              for f in y.get("you_said_we_did", [])),
+        figures=m.Figures(people_involved=figures["people_involved"], activities=figures["activities"],
+                          communities=tuple(m.Community(name=c["community"], people=c["people"],
+                                                        under_represented=c.get("under_represented", False))
+                                            for c in figures.get("communities_reached", [])))
+        if figures else None)

@@ -1,0 +1,165 @@
+"""The pages the hub makes from data, their places in the navigation, and
+what each page's template is given.
+
+Adding a goal, value or year to data/ adds its page and its navigation entry
+here, with no other edit. Individual pledges and channels never become pages
+of their own, so thousands of them cost no navigation entries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import model as m
+from . import progress as pr
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives, what it is called, how it is drawn."""
+
+    src: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    description: str = ""
+
+
+def goal_src(goal: m.Goal) -> str:
+    return f"strategy/{goal.id}.md"
+
+
+def value_src(value: m.Value) -> str:
+    return f"values/{value.id}.md"
+
+
+def year_src(year: m.Year) -> str:
+    return f"progress/{year.slug}.md"
+
+
+def goal_title(goal: m.Goal) -> str:
+    return f"Goal {goal.number}: {goal.title}"
+
+
+def _group(items: list[Any], key: Any, order: dict[str, str]) -> list[tuple[str, str, list[Any]]]:
+    """Group items under headings in a fixed order, leaving out empty groups."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return [(k, label, groups[k]) for k, label in order.items() if groups.get(k)]
+
+
+def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
+    previous = hub.previous_year(year)
+    rows = []
+    for goal in hub.strategy.goals:
+        entry = year.for_goal(goal.id)
+        before = previous.for_goal(goal.id) if previous else None
+        status = entry.status if entry else "not-started"
+        move = pr.movement(status, before.status if before else None)
+        rows.append({
+            "goal": goal, "entry": entry, "status": status, "previous_status": before.status if before else None,
+            "movement": move, "movement_words": pr.MOVEMENT_WORDS[move],
+            "measures": pr.measure_rows(goal, year, previous),
+            "you_said_we_did": [f for f in year.you_said_we_did if f.goal_id == goal.id],
+        })
+    return rows
+
+
+def build_pages(hub: m.Hub) -> list[Page]:
+    """Every generated page, in navigation order."""
+    org, strategy = hub.organisation, hub.strategy
+    latest = hub.latest_year
+    pages = [
+        Page("index.md", "Home", "home.html", {
+            "latest": latest,
+            "latest_rows": goal_status_rows(hub, latest) if latest else [],
+            "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+        }, description=org.strapline),
+        Page("strategy/index.md", strategy.title, "strategy.html", {}, description=f"Our goals to {strategy.end}"),
+    ]
+    for goal in strategy.goals:
+        years = [(y, y.for_goal(goal.id)) for y in hub.years]
+        pages.append(Page(goal_src(goal), goal_title(goal), "goal.html", {
+            "goal": goal,
+            "values": [hub.value(v) for v in goal.value_ids],
+            "pledges": hub.pledges_for_goal(goal.id),
+            "latest": latest,
+            "latest_entry": latest.for_goal(goal.id) if latest else None,
+            "latest_measures": pr.measure_rows(goal, latest, hub.previous_year(latest)) if latest else [],
+            "history": [(y, e) for y, e in years if e],
+            "trends": [(measure, pr.trend(measure, goal, hub.years)) for measure in goal.measures],
+        }, description=goal.summary))
+    pages.append(Page("values/index.md", "Our values", "values.html", {
+        "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+    }, description="The values we work by, and the pledges made to live them"))
+    goals_by_value: dict[str, list[m.Goal]] = defaultdict(list)
+    for goal in strategy.goals:
+        for value_id in goal.value_ids:
+            goals_by_value[value_id].append(goal)
+    for value in hub.values:
+        pages.append(Page(value_src(value), value.name, "value.html", {
+            "value": value, "pledges": hub.pledges_for_value(value.id), "goals": goals_by_value[value.id],
+        }, description=value.summary))
+    pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
+        "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
+        "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
+    }, description="Promises made to live our values, and whether they were kept"))
+    pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
+        "by_kind": [(label, _group_makers(items)) for _, label, items in
+                    _group(sorted(hub.pledges, key=lambda p: p.made_by), lambda p: p.made_by_kind,
+                           m.MAKER_KIND_WORDS)],
+    }, description="Pledges grouped by the organisation or group that made them"))
+    pages.append(Page("get-involved/index.md", "Get involved", "get-involved.html", {
+        "channels_by_kind": _group(list(hub.channels), lambda c: c.kind, m.CHANNEL_KIND_WORDS),
+    }, description="Ways for patients, carers and communities to take part"))
+    pages.append(Page("get-involved/patient-partners.md", "Become a patient partner", "patient-partner.html", {
+        "role": hub.involvement.patient_partner,
+    }, description="What patient partners do, who we are looking for and what we offer"))
+    pages.append(Page("get-involved/representation.md", "Where patients have a seat", "representation.html", {
+        "seats": hub.involvement.representation,
+    }, description="Committees and boards where patient representatives sit"))
+    pages.append(Page("progress/index.md", "Progress", "progress.html", {
+        "years": list(reversed(hub.years)),
+        "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years},
+    }, description="How we are doing against our goals, year by year"))
+    for year in reversed(hub.years):
+        made, kept = pr.pledges_in_year(hub, year)
+        first, last = pr.year_bounds(year.label, org.year_start_month)
+        pages.append(Page(year_src(year), f"Progress in {year.label}", "year.html", {
+            "year": year, "previous": hub.previous_year(year), "rows": goal_status_rows(hub, year),
+            "new_pledges": made, "kept_pledges": kept, "first_day": first, "last_day": last,
+        }, description=f"Our report to the Trust Board on {year.label}"))
+    pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
+    pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
+        "statement": hub.accessibility}, description="How accessible this website is"))
+    return pages
+
+
+def _group_makers(pledges: list[m.Pledge]) -> list[tuple[str, list[m.Pledge]]]:
+    makers: dict[str, list[m.Pledge]] = {}
+    for pledge in pledges:
+        makers.setdefault(pledge.made_by, []).append(pledge)
+    return list(makers.items())
+
+
+def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[Any]:
+    """The site navigation in MkDocs' nav format, generated from the data.
+
+    ``extra`` adds hand-written pages (title, source) before Contact.
+    """
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Our strategy": ["strategy/index.md", *({goal_title(g): goal_src(g)} for g in hub.strategy.goals)]},
+        {"Our values": ["values/index.md", *({v.name: value_src(v)} for v in hub.values)]},
+        {"Pledges": ["pledges/index.md", {"By who made them": "pledges/who-made-them.md"}]},
+        {"Get involved": ["get-involved/index.md",
+                          {"Become a patient partner": "get-involved/patient-partners.md"},
+                          {"Where patients have a seat": "get-involved/representation.md"}]},
+        {"Progress": ["progress/index.md", *({y.label: year_src(y)} for y in reversed(hub.years))]},
+    ]
+    nav += [{title: src} for title, src in (extra or [])]
+    nav.append({"Contact us": "contact.md"})
+    return nav

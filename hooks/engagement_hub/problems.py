@@ -1,0 +1,84 @@
+"""Data problems, and the words comms staff read about them.
+
+A problem names the file, line, column and field so a non-programmer can go
+straight to the mistake in GitHub's web editor. Problems are collected, not
+raised one at a time, so one run reports every mistake.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+Path = tuple[str | int, ...]
+
+
+def field_path(path: Path) -> str:
+    """Write a path the way a person reads it: goals[2].measures[0].target."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(the whole file)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in the data, with where it is and how to fix it."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
+    severity: str = field(default="error", compare=False)
+
+    def human(self) -> str:
+        where = f"{self.file}, line {self.line}, column {self.column}"
+        lines = [f"{self.severity.upper()}: {where}", f"  field: {self.path}", f"  {self.message}"]
+        if self.expected:
+            lines.append(f"  expected: {self.expected}")
+        if self.found:
+            lines.append(f"  found: {self.found}")
+        if self.hint:
+            lines.append(f"  how to fix: {self.hint}")
+        return "\n".join(lines)
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, so the error sits on the changed line."""
+        text = f"{self.path}: {self.message}"
+        if self.hint:
+            text += f" How to fix: {self.hint}"
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        level = "error" if self.severity == "error" else "warning"
+        return f"::{level} file={self.file},line={self.line},col={self.column},title=Data {level}::{text}"
+
+
+class DataError(Exception):
+    """Raised when the data cannot be built into a site; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    errors = [p for p in problems if p.severity == "error"]
+    body = "\n\n".join(p.human() for p in problems)
+    summary = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the data"
+    if len(errors) != len(problems):
+        summary += f", {len(problems) - len(errors)} warning{'s' if len(problems) - len(errors) != 1 else ''}"
+    return f"{body}\n\n{summary}." if body else summary
+
+
+def relative(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> str:
+    """Show paths relative to the repository, as GitHub does."""
+    try:
+        return os.path.relpath(path, root).replace(os.sep, "/")
+    except ValueError:
+        return str(path)

@@ -1,0 +1,113 @@
+"""Year-on-year comparison: what moved, by how much, and whether that is better.
+
+Boards read these numbers in print, so every comparison is worked out here
+once and the templates only show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model as m
+
+
+def year_bounds(label: str, start_month: int) -> tuple[str, str]:
+    """The first and last day (ISO dates) of a reporting year such as 2025/26."""
+    start_year = int(label[:4])
+    end_month = start_month - 1 or 12
+    end_year = start_year + 1 if start_month > 1 else start_year
+    last_day = 31 if end_month in (1, 3, 5, 7, 8, 10, 12) else 30 if end_month != 2 else 29
+    return f"{start_year}-{start_month:02d}-01", f"{end_year}-{end_month:02d}-{last_day:02d}"
+
+
+def number(value: float | None) -> str:
+    """Numbers as a person writes them: 12, 12.5, 1,200."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    measure: m.Measure
+    value: float | None
+    previous: float | None
+    change: float | None
+    verdict: str  # "better", "worse", "no change" or "" when there is nothing to compare
+
+    @property
+    def change_text(self) -> str:
+        if self.change is None:
+            return "No earlier figure"
+        if self.change == 0:
+            return "No change"
+        sign = "+" if self.change > 0 else "−"
+        return f"{sign}{number(abs(self.change))}"
+
+    @property
+    def target_met(self) -> bool:
+        if self.value is None:
+            return False
+        if self.measure.better == "higher":
+            return self.value >= self.measure.target
+        return self.value <= self.measure.target
+
+
+def verdict(measure: m.Measure, change: float | None) -> str:
+    if change is None:
+        return ""
+    if change == 0:
+        return "no change"
+    improved = change > 0 if measure.better == "higher" else change < 0
+    return "better" if improved else "worse"
+
+
+def measure_rows(goal: m.Goal, year: m.Year, previous: m.Year | None) -> list[MeasureRow]:
+    """Each measure this year against last year (or the baseline when there is no last year)."""
+    now = year.for_goal(goal.id)
+    before = previous.for_goal(goal.id) if previous else None
+    rows = []
+    for measure in goal.measures:
+        value = now.measures.get(measure.id) if now else None
+        prior = before.measures.get(measure.id) if before else None
+        if prior is None and previous is None:
+            prior = measure.baseline
+        change = None if value is None or prior is None else round(value - prior, 6)
+        rows.append(MeasureRow(measure, value, prior, change, verdict(measure, change)))
+    return rows
+
+
+def movement(status: str, previous_status: str | None) -> str:
+    """'up', 'down', 'same' or 'new' for a goal's status since last year."""
+    if previous_status is None:
+        return "new"
+    diff = m.STATUS_RANK[status] - m.STATUS_RANK[previous_status]
+    return "up" if diff > 0 else "down" if diff < 0 else "same"
+
+
+MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "new": "First report"}
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    year: str
+    value: float | None
+
+
+def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[TrendPoint]:
+    """A measure's value in every reporting year, baseline first."""
+    points = [TrendPoint(f"Baseline {measure.baseline_year}", measure.baseline)]
+    for year in years:
+        entry = year.for_goal(goal.id)
+        points.append(TrendPoint(year.label, entry.measures.get(measure.id) if entry else None))
+    return points
+
+
+def pledges_in_year(hub: m.Hub, year: m.Year) -> tuple[list[m.Pledge], list[m.Pledge]]:
+    """Pledges made during the year, and pledges marked kept during it."""
+    first, last = year_bounds(year.label, hub.organisation.year_start_month)
+    made = [p for p in hub.pledges if first <= p.date <= last]
+    kept = [p for p in hub.pledges if p.status == "kept" and p.update_date and first <= p.update_date <= last]
+    return made, kept

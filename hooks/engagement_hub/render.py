@@ -1,0 +1,75 @@
+"""Draw generated pages and content-page macros with Jinja2 templates.
+
+Templates live in theme_overrides/hub/ beside the theme's own overrides, so
+all markup sits in one place. Autoescaping is on: text from YAML reaches a
+page either escaped or through the sanitiser in ``text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import model as m
+from . import pages as pg
+from . import progress as pr
+from .addresses import relative
+from .text import inline_html, markdown_html
+
+
+def long_date(iso: str) -> str:
+    """2025-05-11 as 11 May 2025, the GOV.UK style."""
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date)
+    env.globals.update(
+        STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS,
+        MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
+        VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS,
+        goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
+    )
+    return env
+
+
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def headings(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, text) of the h2 and h3 headings, for the page's table of contents."""
+    return [(int(level), anchor, Markup(_TAG.sub("", text)).unescape().strip())
+            for level, anchor, text in _HEADING.findall(html)]
+
+
+class Renderer:
+    """Draws hub pages for one loaded Hub."""
+
+    def __init__(self, hub: m.Hub, template_dir: Path) -> None:
+        self.hub = hub
+        self.env = environment(template_dir)
+
+    def page(self, page: pg.Page) -> str:
+        template = self.env.get_template(page.template)
+        return template.render(hub=self.hub, page=page, link=partial(relative, page.src), **page.context)
+
+    def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
+        template = self.env.get_template(template_name)
+        return Markup(template.render(hub=self.hub, link=partial(relative, src), **context))

@@ -1,0 +1,172 @@
+"""Check each data file against its JSON Schema and explain every mismatch.
+
+The schemas in ``schemas/`` are the single statement of what each file may
+hold: editors use them for autocompletion and this module for the build.
+fastjsonschema checks valid data quickly; only when it finds a mistake does
+jsonschema run, because jsonschema can list every mistake at once.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from functools import cache
+from pathlib import Path as FsPath
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+
+from .problems import Problem
+from .source import Document
+
+SCHEMA_DIR = FsPath(__file__).parent / "schemas"
+_COMMON = "common.schema.json#/$defs/"
+
+
+@cache
+def bundled(name: str) -> dict[str, Any]:
+    """The named schema with the shared definitions copied in, so it stands alone."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (("#/$defs/" + v[len(_COMMON):]) if k == "$ref" and isinstance(v, str)
+                        and v.startswith(_COMMON) else rewrite(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    result = rewrite(copy.deepcopy(schema))
+    result.pop("$id", None)
+    result["$defs"] = {**rewrite(common), **result.get("$defs", {})}
+    return result
+
+
+@cache
+def _fast(name: str) -> Any:
+    return fastjsonschema.compile(bundled(name))
+
+
+@cache
+def _full(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(bundled(name))
+
+
+def validate(doc: Document, name: str) -> list[Problem]:
+    """Every way the document breaks its schema, in words for comms staff."""
+    try:
+        _fast(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems: dict[Problem, None] = {}
+    for error in _full(name).iter_errors(doc.data):
+        problems.update(dict.fromkeys(_explain(error, doc)))
+    return list(problems)
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (lines starting with '- ')",
+    "object": "a block of fields ('name: value' lines, indented under this one)",
+    "null": "nothing",
+}
+
+
+def describe(value: Any) -> str:
+    """Name a value's kind as a person would see it in the file."""
+    if value is None:
+        return "nothing (the field is empty)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a block of fields"
+    return type(value).__name__
+
+
+def _expected_type(schema_type: Any) -> str:
+    types = schema_type if isinstance(schema_type, list) else [schema_type]
+    return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+
+
+def _trap_hint(raw: str | None, value: Any) -> str:
+    if raw is None:
+        return ""
+    if isinstance(value, bool):
+        return (f"YAML reads a bare {raw} as true/false. If you meant the word, put it in quotes: \"{raw}\".")
+    if value is None:
+        return "The field has no value. Write the value after the colon, or delete the field."
+    return f"YAML read {raw} as the number {value}. If you meant the text, put it in quotes: \"{raw}\"."
+
+
+def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    described = schema.get("description", "")
+    value = error.instance
+    kind = error.validator
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        return [doc.problem(path, f"The required field '{name}' is missing.",
+                            expected=f"a '{name}:' line in this block",
+                            hint=f"Add '{name}:' with its value, lined up with the other fields here.")
+                for name in missing]
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        out = []
+        for name in (value or {}):
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else "Check the spelling, or delete the field."
+            out.append(doc.problem((*path, name), f"The field '{name}' is not one the hub knows here.",
+                                   expected="one of: " + ", ".join(known), found=name, hint=hint))
+        return out
+    if kind == "type":
+        return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
+                            expected=_expected_type(error.validator_value), found=describe(value),
+                            hint=_trap_hint(doc.raw.get(path), value)
+                            or "Compare with the examples in CONTRIBUTING.md.")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else "Use one of the words listed, exactly as written."
+        return [doc.problem(path, "This is not one of the allowed words.", expected="one of: " + ", ".join(options),
+                            found=describe(value), hint=hint)]
+    if kind == "pattern":
+        return [doc.problem(path, "This is not written in the form the hub expects.",
+                            expected=described or f"text matching {error.validator_value}",
+                            found=describe(value), hint="Follow the form shown under 'expected'.")]
+    if kind in ("minItems", "maxItems"):
+        return [doc.problem(path, f"This list needs at least {error.validator_value} item(s).",
+                            expected=f"at least {error.validator_value} item(s)", found=describe(value),
+                            hint="Add items as lines starting with '- '.")]
+    if kind == "minLength":
+        return [doc.problem(path, "This text is empty.", expected="some text", found="empty text",
+                            hint="Write the text, or delete the field if it is optional.")]
+    if kind == "uniqueItems":
+        return [doc.problem(path, "This list has the same entry twice.", found=describe(value),
+                            hint="Delete the repeated entry.")]
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return [doc.problem(path, f"This number must be {word} {error.validator_value}.",
+                            expected=f"{word} {error.validator_value}", found=describe(value),
+                            hint="Check the number.")]
+    if kind == "propertyNames":
+        return [doc.problem(path, "A field name here is not a valid id.", expected=described or "a valid id",
+                            found=describe(value), hint="Use lower-case letters, numbers and hyphens.")]
+    return [doc.problem(path, error.message, hint="Compare with the examples in CONTRIBUTING.md.")]

@@ -1,0 +1,124 @@
+"""One built hub site: the data, its pages and navigation, ready for any engine.
+
+This is the whole surface the MkDocs adapter uses, so a move to another
+engine means rewriting ``hooks/hub.py`` only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import escape
+
+from . import model as m
+from .load import load_checked
+from .macros import expand
+from .pages import Page, build_pages, navigation
+from .problems import Problem
+from .render import Renderer, headings
+
+
+def content_pages(content_dir: Path) -> list[tuple[str, str]]:
+    """(title, source) of hand-written top-level pages, for the navigation.
+
+    Pages in sub-folders (such as the comms staff guide) stay out of the
+    navigation; they are reached by link.
+    """
+    found = []
+    for path in sorted(content_dir.glob("*.md")):
+        title = path.stem.replace("-", " ").capitalize()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                title = line[2:].strip()
+                break
+        found.append((title, path.name))
+    return found
+
+
+@dataclass
+class HubSite:
+    hub: m.Hub
+    renderer: Renderer
+    pages: dict[str, Page]
+    nav: list[Any]
+    warnings: list[Problem] = field(default_factory=list)
+    preview: bool = False
+
+    @classmethod
+    def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
+        """Load and check data/; raises DataError with every problem found."""
+        hub, warnings = load_checked(root, include_drafts=preview)
+        pages = {page.src: page for page in build_pages(hub)}
+        extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
+        return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
+                   nav=navigation(hub, extra), warnings=warnings, preview=preview)
+
+    def is_generated(self, src: str) -> bool:
+        return src in self.pages
+
+    def generated_files(self) -> dict[str, str]:
+        """Source files the engine should add: a stub per page and the brand stylesheet."""
+        files = {src: _front_matter(page) for src, page in self.pages.items()}
+        files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
+        return files
+
+    def render(self, src: str) -> str:
+        return self.renderer.page(self.pages[src])
+
+    def expand_macros(self, markdown: str, src: str) -> tuple[str, list[Problem]]:
+        return expand(markdown, self.hub, self.renderer, src, f"content/{src}")
+
+    @staticmethod
+    def toc_tokens(html: str) -> list[dict[str, Any]]:
+        """Table-of-contents entries in the nested form MkDocs' toc expects."""
+        tokens: list[dict[str, Any]] = []
+        for level, anchor, name in headings(html):
+            token = {"level": level, "id": anchor, "name": name, "children": []}
+            if level == 3 and tokens:
+                tokens[-1]["children"].append(token)
+            elif level == 2:
+                tokens.append(token)
+        return tokens
+
+    @property
+    def copyright(self) -> str:
+        org = self.hub.organisation
+        return (f'© {escape(org.name)}. Text is available under the <a href="{escape(org.licence_url)}">'
+                f"{escape(org.licence_name)}</a>, except where otherwise stated.")
+
+    def page_chrome(self, src: str, title: str) -> dict[str, str]:
+        """What every page's footer needs: the feedback route with the page named."""
+        contact = self.hub.organisation.contact
+        target = contact.feedback_url or f"mailto:{contact.email}"
+        subject = f"Feedback on the page: {title}"
+        sep = "&" if "?" in target else "?"
+        if target.startswith("mailto:"):
+            useful = f"{target}{sep}subject={quote(subject + ' (useful)')}"
+            not_useful = f"{target}{sep}subject={quote(subject + ' (not useful)')}&body={quote('What was missing or wrong? ')}"
+        else:
+            useful = f"{target}{sep}page={quote(src)}&useful=yes"
+            not_useful = f"{target}{sep}page={quote(src)}&useful=no"
+        return {"useful": useful, "not_useful": not_useful, "title": title,
+                "accessibility": "accessibility.md", "preview": "yes" if self.preview else ""}
+
+
+def _front_matter(page: Page) -> str:
+    # JSON strings are valid YAML, so any title is quoted safely.
+    meta = {"title": page.title, "description": page.description}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items() if v) + "\n---\n"
+
+
+def brand_css(brand: m.Brand) -> str:
+    """Material's colour variables set from the organisation's brand colours."""
+    return (":root, [data-md-color-scheme=default] {\n"
+            f"  --md-primary-fg-color: {brand.primary};\n"
+            f"  --md-primary-fg-color--light: {brand.primary};\n"
+            f"  --md-primary-fg-color--dark: {brand.accent};\n"
+            f"  --md-primary-bg-color: {brand.on_primary};\n"
+            f"  --md-accent-fg-color: {brand.accent};\n"
+            f"  --md-typeset-a-color: {brand.primary};\n"
+            "}\n")

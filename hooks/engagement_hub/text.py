@@ -1,0 +1,83 @@
+"""Turn text from YAML into HTML that is safe to put on a public page.
+
+Data is written by people, not trusted: Markdown is rendered, then every tag
+and attribute passes through nh3 (the Ammonia sanitiser), so raw HTML or
+script in data never reaches a page live. Links are checked earlier, at load
+time, so a ``javascript:`` link is an error the author sees, not a silent
+removal.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+_LINK_TARGETS = [
+    re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](target)
+    re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M),  # [ref]: target
+    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:autolink>
+    re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)""", re.I),
+]
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
+_CONTROL = re.compile(r"[\x00-\x20]+")
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link or image address written in a piece of Markdown or HTML."""
+    found: list[str] = []
+    for pattern in _LINK_TARGETS:
+        found.extend(match.group(1) for match in pattern.finditer(text))
+    return found
+
+
+def link_problem(target: str) -> str:
+    """Why a link target is refused, or an empty string when it is allowed."""
+    squeezed = _CONTROL.sub("", target)  # browsers ignore spaces and tabs inside 'java script:'
+    match = _SCHEME.match(squeezed)
+    if match and match.group(1).lower() not in ALLOWED_SCHEMES:
+        return (f"The link '{target[:60]}' uses '{match.group(1)}:', which is not allowed. "
+                "Links may only start https://, http://, mailto: or tel:, or be a path on this site.")
+    if not match and (squeezed.startswith("//") or "\\" in squeezed):
+        return f"The link '{target[:60]}' is not a full web address. Write it starting https://."
+    if not match and ".." in squeezed.split("/"):
+        return f"The link '{target[:60]}' points outside the site with '..'. Use a full https:// address."
+    return ""
+
+
+def image_problem(text: str) -> str:
+    """Images in data would load from wherever they point, so they are not allowed."""
+    if re.search(r"!\[[^\]]*\]\(|<img\b", text, re.I):
+        return "Images are not allowed in data text: they could load from another website and track readers."
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def _render(text: str, inline: bool) -> str:
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def markdown_html(text: str) -> Markup:
+    """Block Markdown from data as sanitised HTML, ready for a template."""
+    return Markup(_render(text or "", False))
+
+
+def inline_html(text: str) -> Markup:
+    """One paragraph of Markdown as sanitised inline HTML (no wrapping <p>)."""
+    return Markup(_render(text or "", True))

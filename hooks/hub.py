@@ -1,0 +1,100 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the engagement hub's core.
+
+Everything here is MkDocs-specific plumbing. Loading, checking and shaping
+the data, and drawing the pages, happen in ``engagement_hub``, which never
+imports MkDocs, so another engine can replace this file alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from engagement_hub.site import HubSite  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.engagement_hub")
+_state: dict[str, object] = {"preview": False}
+
+
+def _site() -> HubSite:
+    return _state["site"]  # type: ignore[return-value]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` is the preview: it shows draft years so a board can review them.
+    _state["preview"] = command == "serve"
+
+
+def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
+    root = Path(config.config_file_path).parent
+    preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
+    try:
+        site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
+                            content_dir=Path(config.docs_dir), preview=preview)
+    except Exception as error:  # a DataError carries the plain-English report
+        if type(error).__name__ != "DataError":
+            raise
+        raise PluginError("The site was not built because of problems in the data:\n\n" + str(error)) from None
+    for problem in site.warnings:
+        log.warning(problem.human())
+    _state["site"] = site
+    config.nav = site.nav
+    config.site_name = site.hub.organisation.short_name
+    if site.hub.organisation.site_url:
+        config.site_url = site.hub.organisation.site_url
+    config.copyright = site.copyright
+    return config
+
+
+def on_files(files: Files, config) -> Files:  # noqa: ANN001
+    site = _site()
+    for src, content in site.generated_files().items():
+        existing = files.get_file_from_path(src)
+        if existing is not None:
+            if src.endswith(".md"):
+                raise PluginError(f"content/{src} would replace a page the hub makes from data. "
+                                  "Rename or delete content/" + src + ".")
+            files.remove(existing)
+        files.append(File.generated(config, src, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
+    site = _site()
+    src = page.file.src_uri
+    if site.is_generated(src):
+        return markdown
+    text, problems = site.expand_macros(markdown, src)
+    if problems:
+        raise PluginError("The page could not be built:\n\n" + "\n\n".join(p.human() for p in problems))
+    return text
+
+
+def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
+    site = _site()
+    src = page.file.src_uri
+    if not site.is_generated(src):
+        return html
+    body = site.render(src)
+    page.toc = get_toc(site.toc_tokens(body))
+    return body
+
+
+def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
+    context["hub_page"] = _site().page_chrome(page.file.src_uri, page.title)
+    return context
+
+
+def on_serve(server, config, builder):  # noqa: ANN001, ANN201
+    root = Path(config.config_file_path).parent
+    server.watch(str(root / "data"))
+    server.watch(str(root / "theme_overrides"))
+    return server

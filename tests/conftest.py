@@ -1,0 +1,85 @@
+"""Shared fixtures: the real example site, built once, and scratch copies of the
+project for tests that break the data on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+PROJECT_PARTS = ["mkdocs.yml", "data", "content", "hooks", "theme_overrides"]
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **extra}
+    env.pop("HUB_PREVIEW", None) if "HUB_PREVIEW" not in extra else None
+    return env
+
+
+def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real strict MkDocs build, as `make build` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=300,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example data built into a site by the real strict build."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def build_log(site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("site-log") / "site"
+    return run_build(ROOT, out).stderr
+
+
+@pytest.fixture(scope="session")
+def page(site: Path) -> Callable[[str], BeautifulSoup]:
+    """Parse a built page by its address, e.g. page('values/compassion/')."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def get(url: str) -> BeautifulSoup:
+        if url not in cache:
+            path = site / url / "index.html" if not url.endswith(".html") else site / url
+            cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return cache[url]
+
+    return get
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the whole project, safe to break."""
+    return copy_project(tmp_path / "project")
+
+
+def main_text(soup: BeautifulSoup) -> str:
+    """The text of the page's main content, whitespace squeezed."""
+    article = soup.select_one("article") or soup
+    return " ".join(article.get_text(" ").split())

@@ -1,0 +1,73 @@
+"""Reading YAML: each trap a comms officer can fall into gives a located, plain message."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from engagement_hub.schema import validate
+from engagement_hub.source import read_yaml
+
+
+def problems_of(text: str | bytes) -> list:
+    return read_yaml(text, "data/example.yml")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("name: one\nname: two\n", 2, "appears twice"),
+        ('name: "unclosed\nother: x\n', 1, "quote mark is opened but never closed"),
+        ("items:\n\t- one\n", 2, "tab character"),
+        ("a: b: c\n", 1, "colon"),
+        ("list:\n  - 1\n - 2\n", 3, "indentation"),
+        ("time: 9:30\n", 1, "would be read as the number 570"),
+        ("code: 0123\n", 1, "would be read as the number 83"),
+        ("", 1, "empty"),
+        ("# only a comment\n", 1, "empty"),
+        (b"\xef\xbb\xbfname: x\n", 1, "byte-order mark"),
+        (b"name: caf\xe9\n", 1, "not saved as UTF-8"),
+        ("a: &x [1]\nb: *x\n", 2, "anchor"),
+        ("a: !!python/object:os.system x\n", 1, "not allowed"),
+    ],
+)
+def test_trap_is_reported_with_its_line(text: str | bytes, line: int, words: str) -> None:
+    found = problems_of(text)
+    assert found, "expected a problem"
+    assert found[0].line == line
+    assert words in found[0].message
+    assert found[0].file == "data/example.yml"
+    assert found[0].hint
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    started = time.perf_counter()
+    found = problems_of("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 2
+    assert any("anchor" in p.message for p in found)
+
+
+def test_yes_in_a_text_field_is_explained() -> None:
+    doc, problems = read_yaml(
+        "values:\n  - id: kind\n    name: yes\n    family: organisation\n    summary: x\n"
+        "    description: x\n    what_you_can_expect: [x]\n    source: {title: x}\n",
+        "data/values.yml",
+    )
+    assert not problems
+    found = validate(doc, "values")
+    assert len(found) == 1
+    assert (found[0].line, found[0].path) == (3, "values[0].name")
+    assert 'put it in quotes: "yes"' in found[0].hint
+
+
+def test_number_that_loses_a_digit_is_explained() -> None:
+    doc, _ = read_yaml(
+        "values:\n  - id: kind\n    name: Kind\n    family: organisation\n    summary: 1.10\n"
+        "    description: x\n    what_you_can_expect: [x]\n    source: {title: x}\n",
+        "data/values.yml",
+    )
+    found = validate(doc, "values")
+    assert found[0].path == "values[0].summary"
+    assert "1.10" in found[0].hint and "1.1" in found[0].hint
