@@ -83,3 +83,57 @@ def main_text(soup: BeautifulSoup) -> str:
     """The text of the page's main content, whitespace squeezed."""
     article = soup.select_one("article") or soup
     return " ".join(article.get_text(" ").split())
+
+
+# --- A real browser (Debian's chromium, driven by Playwright) on a local server ---
+
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("Debian's chromium is not installed: run `make system-deps` (make test does this).")
+    return found
+
+
+def serve_directory(directory: Path):
+    """Serve a built site on 127.0.0.1 on a free port, in a thread; returns (base_url, server)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Path):
+    """The example site on http://127.0.0.1:PORT/, as a reader's browser would fetch it."""
+    base, server = serve_directory(site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from Debian (never a browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'."""
+    pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html"))
+    return [("" if p == "./" else p) for p in pages] + ["404.html"]
