@@ -6,6 +6,7 @@ run tells comms staff everything that needs fixing.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -105,9 +106,7 @@ def load(root: Path, *, include_drafts: bool = False) -> m.Hub:
 
 def without_drafts(hub: m.Hub) -> m.Hub:
     """The public build leaves draft years out so a board can review them first."""
-    from dataclasses import replace
-
-    return replace(hub, years=tuple(y for y in hub.years if y.status != "draft"))
+    return dataclasses.replace(hub, years=tuple(y for y in hub.years if y.status != "draft"))
 
 
 def _t(items: Any) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import model as m
+from .pages import goal_status_rows
 from .problems import Problem
 from .render import Renderer
 
@@ -82,8 +83,6 @@ class Macros:
         return self._fragment("channels", channels=[c for c in self.hub.channels if not kind or c.kind == kind])
 
     def latest_progress(self) -> Markup:
-        from .pages import goal_status_rows
-
         latest = self.hub.latest_year
         return self._fragment("latest-progress", latest=latest,
                               rows=goal_status_rows(self.hub, latest) if latest else [])

@@ -35,7 +35,7 @@ CHANNEL_KIND_WORDS = {
     "community": "Community organisations",
     "online": "Online communities",
 }
-VALUE_FAMILY_WORDS = {"organisation": "Our values", "nhs-constitution": "NHS Constitution values"}
+VALUE_FAMILY_WORDS = {"organisation": "Our own values", "nhs-constitution": "NHS Constitution values"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,71 @@
+"""Loading and checking data/: the example is valid, and broken references or
+missing fields are reported with the file, line and field a comms officer needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from engagement_hub.load import check
+
+
+def example(name: str):
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def test_example_data_loads_with_every_record() -> None:
+    hub, problems = check(ROOT)
+    assert problems == []
+    assert [g.id for g in hub.strategy.goals] == [g["id"] for g in example("strategy.yml")["goals"]]
+    assert {v.id for v in hub.values} == {v["id"] for v in example("values.yml")["values"]}
+    assert len(hub.pledges) == len(example("pledges.yml")["pledges"])
+    assert len(hub.channels) == len(example("channels.yml")["channels"])
+    published = sorted(p.stem for p in (ROOT / "data" / "progress").glob("*.yml"))
+    assert [y.slug for y in hub.years] == published
+
+
+def edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, name: str, needle: str) -> int:
+    """The last line holding the needle (for a duplicate, the second one is the mistake)."""
+    lines = (project / "data" / name).read_text(encoding="utf-8").splitlines()
+    return max(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+@pytest.mark.parametrize(("name", "old", "new", "needle", "field", "words"), [
+    ("strategy.yml", "values: [diversity, inclusive, everyone-counts]",
+     "values: [diversity, kindness, everyone-counts]", "values: [diversity, kindness",
+     "goals[2].values[1]", ["kindness", "data/values.yml"]),
+    ("pledges.yml", "    goal: promote-health-equity\n    status: kept\n    update: {date: 2025-05-20",
+     "    goal: equity\n    status: kept\n    update: {date: 2025-05-20", "goal: equity",
+     "pledges[0].goal", ["equity", "promote-health-equity"]),
+    ("values.yml", "  - id: inclusive\n", "  - id: diversity\n", "  - id: diversity",
+     "values[2].id", ["diversity", "two values"]),
+    ("channels.yml", "    reaches: People using a particular service right now\n", "", "- id: clinic-recruitment",
+     "channels[1]", ["reaches"]),
+    ("progress/2025-26.yml", "  - goal: work-in-partnership\n    status: on-track",
+     "  - goal: work-in-partnership\n    status: going-well", "status: going-well",
+     "goals[3].status", ["going-well", "on-track"]),
+])
+def test_a_mistake_names_file_line_and_field(project: Path, name: str, old: str, new: str, needle: str,
+                                             field: str, words: list[str]) -> None:
+    edit(project, name, old, new)
+    hub, problems = check(project)
+    assert hub is None
+    assert problems, "the mistake was not reported"
+    found = [p for p in problems if p.path == field]
+    assert found, f"no problem names {field}: {[p.human() for p in problems]}"
+    problem = found[0]
+    assert problem.file == f"data/{name}"
+    assert problem.line == line_of(project, name, needle)
+    message = problem.human()
+    for word in words:
+        assert word.lower() in message.lower(), message
