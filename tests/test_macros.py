@@ -23,7 +23,8 @@ def test_about_page_shows_the_pledges_naming_compassion(page) -> None:
 
 def test_a_new_content_page_can_use_macros_and_joins_the_navigation(project: Path, tmp_path: Path) -> None:
     (project / "content" / "online.md").write_text(
-        "# Taking part online\n\nYou can take part from home.\n\n{{ channels('online') }}\n\n{{ goal_status('work-in-partnership') }}\n",
+        "# Taking part online\n\nYou can take part from home.\n\n"
+        "{{ channels('online') }}\n\n{{ goal_status('work-in-partnership') }}\n",
         encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
