@@ -19,6 +19,7 @@ help:
 	@echo "make check   check data/ only, fast, with plain-English errors"
 	@echo "make test    set up and run every test"
 	@echo "make lint    ruff"
+	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
 
 $(SITE_DEPS): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +70,9 @@ lint: $(TEST_DEPS)
 
 clean:
 	rm -rf site site-preview .site-new .site-old .pytest_cache
+
+# Each published year's report printed to an A4 PDF by Debian's headless Chromium.
+# The PDFs go to board-pack/, outside site/, so the site stays byte-identical between builds.
+.PHONY: board-pack
+board-pack: build system-deps
+	@$(BIN)/python -m engagement_hub.boardpack --site site --out board-pack

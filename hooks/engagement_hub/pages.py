@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import charts as ch
 from . import model as m
+from . import opendata as od
 from . import progress as pr
 
 
@@ -90,10 +92,12 @@ def build_pages(hub: m.Hub) -> list[Page]:
             "latest_entry": latest.for_goal(goal.id) if latest else None,
             "latest_measures": pr.measure_rows(goal, latest, hub.previous_year(latest)) if latest else [],
             "history": [(y, e) for y, e in years if e],
-            "trends": [(measure, pr.trend(measure, goal, hub.years)) for measure in goal.measures],
+            "trends": [(measure, points, ch.trend_chart(measure, points, f"chart-trend-{measure.id}"))
+                       for measure in goal.measures for points in [pr.trend(measure, goal, hub.years)]],
         }, description=goal.summary))
     pages.append(Page("values/index.md", "Our values", "values.html", {
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+        "downloads": od.downloads("values"),
     }, description="The values we work by, and the pledges made to live them"))
     goals_by_value: dict[str, list[m.Goal]] = defaultdict(list)
     for goal in strategy.goals:
@@ -106,6 +110,7 @@ def build_pages(hub: m.Hub) -> list[Page]:
     pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
+        "downloads": od.downloads("pledges"),
     }, description="Promises made to live our values, and whether they were kept"))
     pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
         "by_kind": [(label, _group_makers(items)) for _, label, items in
@@ -114,6 +119,7 @@ def build_pages(hub: m.Hub) -> list[Page]:
     }, description="Pledges grouped by the organisation or group that made them"))
     pages.append(Page("get-involved/index.md", "Get involved", "get-involved.html", {
         "channels_by_kind": _group(list(hub.channels), lambda c: c.kind, m.CHANNEL_KIND_WORDS),
+        "downloads": od.downloads("channels", "communities"),
     }, description="Ways for patients, carers and communities to take part"))
     pages.append(Page("get-involved/patient-partners.md", "Become a patient partner", "patient-partner.html", {
         "role": hub.involvement.patient_partner,
@@ -124,14 +130,25 @@ def build_pages(hub: m.Hub) -> list[Page]:
     pages.append(Page("progress/index.md", "Progress", "progress.html", {
         "years": list(reversed(hub.years)),
         "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years},
+        "downloads": od.downloads("years", "progress", "measures", "measure-values", "you-said-we-did",
+                                  "highlights", "communities"),
     }, description="How we are doing against our goals, year by year"))
     for year in reversed(hub.years):
-        made, kept = pr.pledges_in_year(hub, year)
+        made, completed = pr.pledges_in_year(hub, year)
         first, last = pr.year_bounds(year.label, org.year_start_month)
+        previous = hub.previous_year(year)
+        progress_rows = ch.progress_rows(strategy.goals, year, previous)
         pages.append(Page(year_src(year), f"Progress in {year.label}", "year.html", {
-            "year": year, "previous": hub.previous_year(year), "rows": goal_status_rows(hub, year),
-            "new_pledges": made, "kept_pledges": kept, "first_day": first, "last_day": last,
+            "year": year, "previous": previous, "rows": goal_status_rows(hub, year),
+            "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
+            "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
+            "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress")
+            if progress_rows else None,
+            "downloads": od.downloads("progress", "measure-values", "you-said-we-did", "communities"),
         }, description=f"Our report to the Trust Board on {year.label}"))
+    pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
+        "datasets": od.DATASETS, "counts": od.row_counts(hub), "kind_words": od.KIND_WORDS,
+    }, description="Our strategy, values, pledges and progress as CSV and JSON files"))
     pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
     pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
         "statement": hub.accessibility}, description="How accessible this website is"))
@@ -161,5 +178,6 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
         {"Progress": ["progress/index.md", *({y.label: year_src(y)} for y in reversed(hub.years))]},
     ]
     nav += [{title: src} for title, src in (extra or [])]
+    nav.append({"Open data": "open-data/index.md"})
     nav.append({"Contact us": "contact.md"})
     return nav

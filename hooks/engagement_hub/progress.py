@@ -6,6 +6,7 @@ once and the templates only show it.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from . import model as m
@@ -16,7 +17,7 @@ def year_bounds(label: str, start_month: int) -> tuple[str, str]:
     start_year = int(label[:4])
     end_month = start_month - 1 or 12
     end_year = start_year + 1 if start_month > 1 else start_year
-    last_day = 31 if end_month in (1, 3, 5, 7, 8, 10, 12) else 30 if end_month != 2 else 29
+    last_day = calendar.monthrange(end_year, end_month)[1]
     return f"{start_year}-{start_month:02d}-01", f"{end_year}-{end_month:02d}-{last_day:02d}"
 
 
@@ -94,6 +95,7 @@ MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "ne
 class TrendPoint:
     year: str
     value: float | None
+    draft: bool = False  # only in previews: a year the board has not yet published
 
 
 def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[TrendPoint]:
@@ -101,13 +103,54 @@ def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[T
     points = [TrendPoint(f"Baseline {measure.baseline_year}", measure.baseline)]
     for year in years:
         entry = year.for_goal(goal.id)
-        points.append(TrendPoint(year.label, entry.measures.get(measure.id) if entry else None))
+        points.append(TrendPoint(year.label, entry.measures.get(measure.id) if entry else None,
+                                 year.status == "draft"))
     return points
 
 
 def pledges_in_year(hub: m.Hub, year: m.Year) -> tuple[list[m.Pledge], list[m.Pledge]]:
-    """Pledges made during the year, and pledges marked kept during it."""
+    """Pledges made during the year, and pledges completed during it.
+
+    A pledge is completed in the year its final update (kept or not kept) is
+    dated, so a pledge that was not kept is reported as openly as one that was.
+    """
     first, last = year_bounds(year.label, hub.organisation.year_start_month)
     made = [p for p in hub.pledges if first <= p.date <= last]
-    kept = [p for p in hub.pledges if p.status == "kept" and p.update_date and first <= p.update_date <= last]
-    return made, kept
+    completed = [p for p in hub.pledges
+                 if p.status in ("kept", "not-kept") and p.update_date and first <= p.update_date <= last]
+    return made, completed
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One involvement figure this year and last, for the year-on-year table."""
+
+    label: str
+    value: int
+    previous: int | None
+
+    @property
+    def change_text(self) -> str:
+        if self.previous is None:
+            return "No earlier figure"
+        change = self.value - self.previous
+        return "No change" if change == 0 else f"{'+' if change > 0 else '−'}{number(abs(change))}"
+
+
+def _figures(figures: m.Figures) -> dict[str, int]:
+    under = [c for c in figures.communities if c.under_represented]
+    return {
+        "People involved": figures.people_involved,
+        "Involvement activities": figures.activities,
+        "Communities reached": len(figures.communities),
+        "Often under-represented communities reached": len(under),
+        "People involved from often under-represented communities": sum(c.people for c in under),
+    }
+
+
+def involvement_rows(year: m.Year, previous: m.Year | None) -> list[FigureRow]:
+    """The year's involvement figures, including those from under-represented communities, against last year."""
+    if year.figures is None:
+        return []
+    before = _figures(previous.figures) if previous and previous.figures else {}
+    return [FigureRow(label, value, before.get(label)) for label, value in _figures(year.figures).items()]

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from markupsafe import escape
 
 from . import model as m
+from . import opendata
 from .load import load_checked
 from .macros import expand
 from .pages import Page, build_pages, navigation
@@ -61,9 +62,10 @@ class HubSite:
         return src in self.pages
 
     def generated_files(self) -> dict[str, str]:
-        """Source files the engine should add: a stub per page and the brand stylesheet."""
+        """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
         files = {src: _front_matter(page) for src, page in self.pages.items()}
         files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
+        files.update(opendata.files(self.hub))
         return files
 
     def render(self, src: str) -> str:

@@ -1,0 +1,104 @@
+"""The board pack: each published year's report as an A4 PDF, for the Trust Board's papers.
+
+The PDF is the year's web page printed by headless Chromium, so the board
+reads exactly what the public reads, laid out by the print stylesheet
+(hub-print.css). The PDFs go outside the site folder because a PDF records
+when it was made, and the site must be the same bytes on every build.
+
+Run with ``make board-pack``, which builds the site first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .load import load
+from .problems import DataError
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def find_chromium() -> str | None:
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+def print_to_pdf(chromium: str, url: str, pdf: Path) -> None:
+    """One page to PDF with Chromium's own print engine, without its date and address header."""
+    with tempfile.TemporaryDirectory(prefix="hub-chromium-") as profile:
+        subprocess.run(
+            [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
+             f"--user-data-dir={profile}", "--no-pdf-header-footer", "--virtual-time-budget=5000",
+             f"--print-to-pdf={pdf}", url],
+            check=True, capture_output=True, timeout=180)
+
+
+def make_board_packs(root: Path, site_dir: Path, out_dir: Path, chromium: str) -> list[Path]:
+    """A PDF for every published year in the built site; returns the files written."""
+    years = load(root).years
+    missing = [y.label for y in years if not (site_dir / "progress" / y.slug / "index.html").is_file()]
+    if missing:
+        raise FileNotFoundError(f"{site_dir} has no page for {', '.join(missing)}: build the site first (make build).")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    written = []
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for year in years:
+            pdf = out_dir / f"board-pack-{year.slug}.pdf"
+            print_to_pdf(chromium, f"{base}progress/{year.slug}/", pdf)
+            written.append(pdf)
+    finally:
+        server.shutdown()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print each published year's report to an A4 PDF.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (holding data/)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--out", type=Path, default=Path("board-pack"), help="where to write the PDFs")
+    args = parser.parse_args(argv)
+    chromium = find_chromium()
+    if chromium is None:
+        print("Chromium is not installed, so no PDF was made. Run `make system-deps` to install Debian's chromium.",
+              file=sys.stderr)
+        return 1
+    try:
+        written = make_board_packs(args.root, args.site, args.out, chromium)
+    except DataError as error:
+        print(f"No board pack was made because of problems in the data:\n\n{error}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as error:
+        print(f"Chromium could not print the report:\n{error.stderr.decode(errors='replace')[-2000:]}",
+              file=sys.stderr)
+        return 1
+    except subprocess.TimeoutExpired:
+        print("Chromium took too long to print the report.", file=sys.stderr)
+        return 1
+    if not written:
+        print("No published year yet, so there is no board pack to make.")
+    for pdf in written:
+        print(f"Wrote {pdf}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

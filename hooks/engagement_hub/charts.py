@@ -1,0 +1,223 @@
+"""The geometry of the hub's charts, worked out once so templates only draw it.
+
+Charts are static SVG written into the page at build time: no JavaScript, no
+requests to anyone else, and the same bytes on every build. Every number is
+rounded here, so a chart never depends on floating-point noise. Each chart
+carries its own text alternative (``title`` and ``description``); the page
+shows the same numbers in a table beside it.
+
+Colours come from the Okabe-Ito palette, which people with the common forms of
+colour blindness can tell apart. Nothing relies on colour alone: the measured
+line is solid with round markers, the target is dashed and labelled in words,
+and last year's bars are hatched where this year's are solid, so a chart
+printed in greyscale still reads.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import model as m
+from . import progress as pr
+
+# Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers.
+MEASURED = "#0072b2"  # blue, 5.0:1 on white
+TARGET = "#d55e00"  # vermilion, 3.9:1 on white (graphics need 3:1)
+PREVIOUS = "#e69f00"  # orange, used hatched so it differs in shape as well as colour
+
+WIDTH = 640
+
+
+def _r(value: float) -> float:
+    """Coordinates to one decimal place: enough for a screen, stable across builds."""
+    return round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``ticks`` gridlines."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(power * f for f in (1, 2, 2.5, 5, 10) if power * f >= raw)
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    x: float
+    y: float
+    label: str  # the year
+    value: str  # the number as shown in the table
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A measure's value by year, with its target as a dashed line."""
+
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    y_ticks: tuple[Tick, ...]
+    markers: tuple[Marker, ...]
+    path: str
+    target_y: float
+    target_label: str
+
+
+def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) -> TrendChart:
+    """A line chart of one measure over every reporting year, starting at zero."""
+    height, left, top, right, bottom = 280, 56.0, 28.0, WIDTH - 24.0, 280 - 48.0
+    known = [p.value for p in points if p.value is not None]
+    step = nice_step(max([*known, measure.target, 1]))
+    top_value = step * math.ceil(max([*known, measure.target]) * 1.08 / step) or step
+
+    def y_of(value: float) -> float:
+        return _r(bottom - (bottom - top) * value / top_value)
+
+    columns = max(len(points) - 1, 1)
+    x_of = [_r(left + 24 + (right - left - 48) * i / columns) for i in range(len(points))]
+    if len(points) == 1:
+        x_of = [_r((left + right) / 2)]
+    markers = tuple(Marker(x_of[i], y_of(p.value), p.year, pr.number(p.value), p.draft)
+                    for i, p in enumerate(points) if p.value is not None)
+    path, pen_down = [], False
+    for i, p in enumerate(points):
+        if p.value is None:
+            pen_down = False
+            continue
+        path.append(f"{'L' if pen_down else 'M'}{x_of[i]:g} {y_of(p.value):g}")
+        pen_down = True
+    ticks = tuple(Tick(y_of(step * i), pr.number(step * i)) for i in range(round(top_value / step) + 1))
+    target_label = f"Target {pr.number(measure.target)} by {measure.target_year}"
+    return TrendChart(
+        id=chart_id, title=f"{measure.name}, by year", width=WIDTH, height=height,
+        description=trend_description(measure, points),
+        left=left, top=top, right=right, bottom=bottom, y_ticks=ticks, markers=markers,
+        path=" ".join(path), target_y=y_of(measure.target), target_label=target_label)
+
+
+def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
+    """The chart in words, for people who cannot see it."""
+    values = "; ".join(f"{p.year}{' (draft)' if p.draft else ''}: {pr.number(p.value)}" for p in points)
+    return (f"Line chart of {measure.name.lower()} ({measure.unit}), {measure.better} is better. {values}. "
+            f"Target: {pr.number(measure.target)} by {measure.target_year}, shown as a dashed line.")
+
+
+@dataclass(frozen=True)
+class Bar:
+    y: float
+    width: float
+    label: str  # "2025/26: 31%"
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    name: str
+    label_y: float
+    previous: Bar | None
+    current: Bar
+
+
+@dataclass(frozen=True)
+class ProgressChart:
+    """How far each measure has come from its baseline towards its target."""
+
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    left: float
+    scale_width: float
+    groups: tuple[BarGroup, ...]
+    ticks: tuple[Tick, ...]
+    target_x: float
+    bar_height: float
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One measure's distance travelled, in the table beside the chart."""
+
+    measure: m.Measure
+    goal: m.Goal
+    previous: float | None
+    current: float | None
+
+    @property
+    def previous_text(self) -> str:
+        return percent(self.previous)
+
+    @property
+    def current_text(self) -> str:
+        return percent(self.current)
+
+
+def share_of_way(measure: m.Measure, value: float | None) -> float | None:
+    """Per cent of the way from baseline to target; 100 means the target is met."""
+    if value is None or measure.target == measure.baseline:
+        return None
+    return round(100 * (value - measure.baseline) / (measure.target - measure.baseline), 1) + 0.0
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{pr.number(value)}%".replace("-", "−")
+
+
+def progress_rows(goals: tuple[m.Goal, ...], year: m.Year, previous: m.Year | None) -> list[ProgressRow]:
+    rows = []
+    for goal in goals:
+        now = year.for_goal(goal.id)
+        before = previous.for_goal(goal.id) if previous else None
+        for measure in goal.measures:
+            current = share_of_way(measure, now.measures.get(measure.id) if now else None)
+            prior = share_of_way(measure, before.measures.get(measure.id) if before else None)
+            if current is not None:
+                rows.append(ProgressRow(measure, goal, prior, current))
+    return rows
+
+
+def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str) -> ProgressChart:
+    """Horizontal bars, one pair per measure: last year hatched, this year solid, target at 100%."""
+    left, scale_width, bar, gap = 8.0, 460.0, 14.0, 4.0
+    highest = max([100.0, *(r.current or 0 for r in rows), *(r.previous or 0 for r in rows)])
+
+    def w(value: float | None) -> float:
+        return _r(scale_width * max(value or 0, 0) / highest)
+
+    groups, y = [], 8.0
+    for row in rows:
+        label_y = y + 14
+        bar_y = label_y + 6
+        prev = None
+        if previous is not None:
+            prev = Bar(_r(bar_y), w(row.previous), f"{previous.label}: {percent(row.previous)}")
+            bar_y += bar + gap
+        current = Bar(_r(bar_y), w(row.current), f"{year.label}: {percent(row.current)}")
+        groups.append(BarGroup(row.measure.name, _r(label_y), prev, current))
+        y = bar_y + bar + 14
+    ticks = tuple(Tick(_r(left + scale_width * v / highest), "100% = target" if v == 100 else f"{v}%")
+                  for v in range(0, int(highest) + 1, 25))
+    words = "; ".join(
+        f"{r.measure.name}: {percent(r.current)} in {year.label}"
+        + (f", {percent(r.previous)} in {previous.label}" if previous else "") for r in rows)
+    description = (f"Bar chart of how far each measure has moved from its baseline towards its target, "
+                   f"where 0% is the baseline and 100% is the target. {words}.")
+    return ProgressChart(
+        id=chart_id, title=f"Progress towards each target in {year.label}", description=description,
+        width=WIDTH, height=int(y + 24), left=left, scale_width=scale_width, groups=tuple(groups), ticks=ticks,
+        target_x=_r(left + scale_width * 100 / highest), bar_height=bar)

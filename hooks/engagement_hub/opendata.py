@@ -1,0 +1,281 @@
+"""The hub's data as open data: CSV and JSON files made at build time.
+
+Anyone can check the trust's claims, or reuse the figures, without scraping
+pages. Column names are part of the public interface: they are listed here
+once, documented on the open data page, and must not change without notice.
+Each table has a CSV file (UTF-8, comma-separated, one header row) and a JSON
+file with the same columns, where list columns are arrays and numbers are
+numbers. Text is exactly as written in data/, Markdown included.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import model as m
+from . import progress as pr
+
+FOLDER = "open-data"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text, markdown, number, integer, date, boolean, ids, year
+    description: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[[m.Hub], list[dict[str, Any]]]
+
+    @property
+    def csv_path(self) -> str:
+        return f"{FOLDER}/{self.name}.csv"
+
+    @property
+    def json_path(self) -> str:
+        return f"{FOLDER}/{self.name}.json"
+
+
+KIND_WORDS = {
+    "text": "text",
+    "markdown": "text, may contain Markdown",
+    "number": "number (decimal point, no thousands separator)",
+    "integer": "whole number",
+    "date": "date, YYYY-MM-DD",
+    "boolean": "true or false",
+    "ids": "ids; in CSV separated by spaces, in JSON a list",
+    "year": "reporting year, such as 2025/26",
+}
+
+
+def _c(name: str, kind: str, description: str) -> Column:
+    return Column(name, kind, description)
+
+
+def _goals(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"goal_id": g.id, "number": g.number, "title": g.title, "summary": g.summary,
+             "description": g.description, "value_ids": list(g.value_ids)} for g in hub.strategy.goals]
+
+
+def _measures(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"goal_id": g.id, "measure_id": x.id, "name": x.name, "unit": x.unit, "better": x.better,
+             "baseline": x.baseline, "baseline_year": x.baseline_year, "target": x.target,
+             "target_year": x.target_year, "notes": x.notes}
+            for g in hub.strategy.goals for x in g.measures]
+
+
+def _years(hub: m.Hub) -> list[dict[str, Any]]:
+    rows = []
+    for y in hub.years:
+        first, last = pr.year_bounds(y.label, hub.organisation.year_start_month)
+        rows.append({"year": y.label, "status": y.status, "first_day": first, "last_day": last,
+                     "reviewed_by_board": y.reviewed_by_board, "summary": y.summary,
+                     "people_involved": y.figures.people_involved if y.figures else None,
+                     "activities": y.figures.activities if y.figures else None})
+    return rows
+
+
+def _progress(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"year": y.label, "goal_id": g.goal_id, "status": g.status, "status_words": m.STATUS_WORDS[g.status],
+             "narrative": g.narrative} for y in hub.years for g in y.goals]
+
+
+def _measure_values(hub: m.Hub) -> list[dict[str, Any]]:
+    rows = []
+    for y in hub.years:
+        for goal in hub.strategy.goals:
+            entry = y.for_goal(goal.id)
+            for measure in goal.measures:
+                if entry and measure.id in entry.measures:
+                    rows.append({"year": y.label, "goal_id": goal.id, "measure_id": measure.id,
+                                 "value": entry.measures[measure.id]})
+    return rows
+
+
+def _highlights(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"year": y.label, "goal_id": g.goal_id, "highlight": h} for y in hub.years for g in y.goals
+            for h in g.highlights]
+
+
+def _you_said_we_did(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"year": y.label, "goal_id": f.goal_id, "you_said": f.you_said, "we_did": f.we_did}
+            for y in hub.years for f in y.you_said_we_did]
+
+
+def _communities(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"year": y.label, "community": c.name, "people": c.people, "under_represented": c.under_represented}
+            for y in hub.years if y.figures for c in y.figures.communities]
+
+
+def _pledges(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"pledge_id": p.id, "text": p.text, "made_by": p.made_by, "made_by_kind": p.made_by_kind,
+             "date": p.date, "value_ids": list(p.value_ids), "goal_id": p.goal_id, "status": p.status,
+             "update_date": p.update_date, "update_text": p.update_text} for p in hub.pledges]
+
+
+def _values(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"value_id": v.id, "name": v.name, "family": v.family, "summary": v.summary,
+             "description": v.description, "source_title": v.source_title, "source_url": v.source_url}
+            for v in hub.values]
+
+
+def _channels(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"channel_id": c.id, "name": c.name, "kind": c.kind, "description": c.description,
+             "reaches": c.reaches, "url": c.url} for c in hub.channels]
+
+
+YEAR = _c("year", "year", "The reporting year.")
+GOAL = _c("goal_id", "text", "The goal's id, as in goals.")
+
+DATASETS: tuple[Dataset, ...] = (
+    Dataset("goals", "Goals", "The strategy's goals.", (
+        _c("goal_id", "text", "A short, stable id for the goal."),
+        _c("number", "integer", "The goal's number in the strategy."),
+        _c("title", "text", "The goal's title."),
+        _c("summary", "text", "One sentence about the goal."),
+        _c("description", "markdown", "What the goal means."),
+        _c("value_ids", "ids", "The values behind the goal, as in values."),
+    ), _goals),
+    Dataset("measures", "Measures", "How each goal is measured: baseline, target and which way is better.", (
+        GOAL,
+        _c("measure_id", "text", "A short, stable id for the measure."),
+        _c("name", "text", "What is measured."),
+        _c("unit", "text", "The unit, such as % or staff."),
+        _c("better", "text", "higher or lower: which way counts as better."),
+        _c("baseline", "number", "The value at the start."),
+        _c("baseline_year", "year", "The year of the baseline."),
+        _c("target", "number", "The value aimed for."),
+        _c("target_year", "year", "The year the target should be met by."),
+        _c("notes", "text", "Notes on how the measure is counted; may be empty."),
+    ), _measures),
+    Dataset("years", "Reporting years", "Each published reporting year, with its involvement figures.", (
+        YEAR,
+        _c("status", "text", "published (or draft, in previews only)."),
+        _c("first_day", "date", "The first day of the reporting year."),
+        _c("last_day", "date", "The last day of the reporting year."),
+        _c("reviewed_by_board", "date", "When the Trust Board reviewed the report; may be empty."),
+        _c("summary", "markdown", "The year in a few sentences."),
+        _c("people_involved", "integer", "People involved during the year; empty if not reported."),
+        _c("activities", "integer", "Involvement activities during the year; empty if not reported."),
+    ), _years),
+    Dataset("progress", "Progress on each goal", "Each goal's status and narrative in each reporting year.", (
+        YEAR, GOAL,
+        _c("status", "text", "not-started, on-track, at-risk, off-track or achieved."),
+        _c("status_words", "text", "The status as shown on the site."),
+        _c("narrative", "markdown", "What happened during the year."),
+    ), _progress),
+    Dataset("measure-values", "Measure values", "Each measure's value in each reporting year.", (
+        YEAR, GOAL,
+        _c("measure_id", "text", "The measure's id, as in measures."),
+        _c("value", "number", "The value reported for the year."),
+    ), _measure_values),
+    Dataset("highlights", "Highlights", "The highlights reported for each goal in each year.", (
+        YEAR, GOAL, _c("highlight", "text", "One highlight."),
+    ), _highlights),
+    Dataset("you-said-we-did", "You said, we did", "What people told us, and what changed as a result.", (
+        YEAR,
+        _c("goal_id", "text", "The goal it relates to, as in goals; may be empty."),
+        _c("you_said", "text", "What people told us."),
+        _c("we_did", "markdown", "What we did about it."),
+    ), _you_said_we_did),
+    Dataset("communities", "Communities reached", "People involved from each community, by year.", (
+        YEAR,
+        _c("community", "text", "The community."),
+        _c("people", "integer", "People involved from it during the year."),
+        _c("under_represented", "boolean", "Whether the community is often under-represented."),
+    ), _communities),
+    Dataset("pledges", "Pledges", "Every pledge, who made it and whether it was kept.", (
+        _c("pledge_id", "text", "A short, stable id for the pledge."),
+        _c("text", "markdown", "The promise."),
+        _c("made_by", "text", "Who made it."),
+        _c("made_by_kind", "text", "trust-team, nhs-organisation, community-group, patient-group or partner."),
+        _c("date", "date", "When it was made."),
+        _c("value_ids", "ids", "The values it lives, as in values."),
+        _c("goal_id", "text", "The goal it supports, as in goals; may be empty."),
+        _c("status", "text", "made, in-progress, kept or not-kept."),
+        _c("update_date", "date", "The date of the latest update; may be empty."),
+        _c("update_text", "markdown", "The latest update; may be empty."),
+    ), _pledges),
+    Dataset("values", "Values", "The values we work by, our own and the NHS Constitution's.", (
+        _c("value_id", "text", "A short, stable id for the value."),
+        _c("name", "text", "The value's name."),
+        _c("family", "text", "organisation or nhs-constitution."),
+        _c("summary", "text", "One sentence about the value."),
+        _c("description", "markdown", "What the value means."),
+        _c("source_title", "text", "Where the value comes from."),
+        _c("source_url", "text", "A link to the source; may be empty."),
+    ), _values),
+    Dataset("channels", "Ways to get involved", "The channels through which people can take part.", (
+        _c("channel_id", "text", "A short, stable id for the channel."),
+        _c("name", "text", "The channel's name."),
+        _c("kind", "text", "nhs, governance, primary-care, research, statutory, community or online."),
+        _c("description", "markdown", "What it is."),
+        _c("reaches", "text", "Who it reaches."),
+        _c("url", "text", "A link to it; may be empty."),
+    ), _channels),
+)
+BY_NAME = {d.name: d for d in DATASETS}
+
+
+def csv_cell(value: Any) -> str:
+    """One value as CSV text: numbers without noise, lists space-separated, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def to_csv(dataset: Dataset, rows: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in dataset.columns])
+    for row in rows:
+        writer.writerow([csv_cell(row[c.name]) for c in dataset.columns])
+    return out.getvalue()
+
+
+def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub) -> str:
+    document = {
+        "title": dataset.title,
+        "description": dataset.description,
+        "publisher": hub.organisation.name,
+        "licence": {"name": hub.organisation.licence_name, "url": hub.organisation.licence_url},
+        "columns": [{"name": c.name, "type": c.kind, "description": c.description} for c in dataset.columns],
+        "rows": [{c.name: row[c.name] for c in dataset.columns} for row in rows],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def files(hub: m.Hub) -> dict[str, str]:
+    """Every open data file, by its path in the site."""
+    out: dict[str, str] = {}
+    for dataset in DATASETS:
+        rows = dataset.rows(hub)
+        out[dataset.csv_path] = to_csv(dataset, rows)
+        out[dataset.json_path] = to_json(dataset, rows, hub)
+    return out
+
+
+def row_counts(hub: m.Hub) -> dict[str, int]:
+    return {d.name: len(d.rows(hub)) for d in DATASETS}
+
+
+def downloads(*names: str) -> list[Dataset]:
+    """The datasets a page offers in its 'Download the data' section."""
+    return [BY_NAME[name] for name in names]
