@@ -339,3 +339,13 @@ def test_pull_request_template_has_the_checklist() -> None:
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8").lower()
     for words in ("preview", "make check", "pages that change", "draft", "published", "personal data"):
         assert words in text, words
+
+
+def test_pull_request_template_links_to_the_error_guide() -> None:
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    (target,) = re.findall(r"\]\(\.\./blob/HEAD/([^)#]+)#([^)]+)\)", text)
+    path, anchor = target
+    guide = (ROOT / path).read_text(encoding="utf-8")
+    headings = [re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
+                for h in re.findall(r"^#+ (.+)$", guide, re.MULTILINE)]
+    assert anchor in headings
