@@ -1,0 +1,40 @@
+"""MkDocs hook: corrects the two bits of Material's HTML no template block reaches.
+
+Material 9 writes them in ``base.html`` outside any block and in
+``partials/toc.html`` for every page, so the only place to fix them without
+copying Material's whole base template is the finished page. Each fix names
+the HTML checker's error it removes; ``tests/test_html_validity.py`` runs the
+checker over every built page, so a Material upgrade that changes this markup
+shows up there.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Material puts autocomplete="off" on its drawer and search toggles so Firefox
+# does not restore them open; the attribute is not allowed on checkboxes
+# (Nu Html Checker: "Attribute autocomplete is only allowed when the input type is ...").
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+
+# On section index pages there is no __toc checkbox, but the sidebar's table of
+# contents still has a label for it ("The value of the for attribute of the
+# label element must be the ID of a non-hidden form control").
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def fix_material_html(html: str) -> str:
+    """The page with Material's invalid markup made valid, and nothing else changed."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', html)
+    return html
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - MkDocs' own signature
+    return fix_material_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
+    # The 404 page is a theme template, not a page, so it comes through here.
+    return fix_material_html(output_content) if template_name.endswith(".html") else output_content
