@@ -321,7 +321,6 @@ MISTAKES: dict[str, tuple[str, str, str]] = {
     "unclosed quote": ("A quote mark is not closed", "text: We", 'text: "We'),
     "list not lined up": ("The spaces at the start of a line are wrong", "      - respect-and-dignity",
                           "     - respect-and-dignity"),
-    "field not lined up": ("The spaces at the start of a line are wrong", "    status: made", "   status: made"),
     "colon in text": ("The spaces at the start of a line are wrong", PLEDGE_TEXT, "text: Note: we will listen."),
     "no space after dash": ("A list item has no space after its dash", "      - compassion", "      -compassion"),
     "date form": ("A date is in the wrong form", "date: 2025-06-02", "date: 02/06/2025"),
