@@ -18,7 +18,7 @@ from .problems import DataError, Problem
 from .references import check_references
 from .schema import validate
 from .source import Document, read_yaml
-from .text import image_problem, link_problem, link_targets
+from .text import image_offset, image_problem, link_problem, link_targets_at
 
 DATA_FILES = {
     "organisation": "organisation.yml",
@@ -54,11 +54,12 @@ def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[
         return []
     problems = []
     if message := image_problem(node):
-        problems.append(doc.problem(path, message, found=node[:80], hint="Remove the image."))
-    for target in link_targets(node):
+        at = image_offset(node)
+        problems.append(doc.problem(path, message, found=node[at:at + 80], hint="Remove the image.", offset=at))
+    for target, at in link_targets_at(node):
         if message := link_problem(target):
             problems.append(doc.problem(path, message, expected="an https://, http://, mailto: or tel: link",
-                                        found=target[:80], hint="Change or remove the link."))
+                                        found=target[:80], hint="Change or remove the link.", offset=at))
     return problems
 
 

@@ -56,7 +56,9 @@ class Problem:
             text += f" How to fix: {self.hint}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         level = "error" if self.severity == "error" else "warning"
-        return f"::{level} file={self.file},line={self.line},col={self.column},title=Data {level}::{text}"
+        file = self.file.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        file = file.replace(":", "%3A").replace(",", "%2C")
+        return f"::{level} file={file},line={self.line},col={self.column},title=Data {level}::{text}"
 
 
 class DataError(Exception):

@@ -48,8 +48,8 @@ def refers(doc: Document, path: tuple[str | int, ...], owner: str, ref: str, kin
     if ref in known:
         return []
     expected, hint = _known(kind, file, known, ref)
-    return [doc.problem(path, f"{owner} lists {kind} '{ref}', which is not in {file}.",
-                        expected=expected, found=ref, hint=hint)]
+    return [doc.problem(path, f"{owner} lists {kind} '{ref}', which is not in {file} ({expected}).",
+                        expected=f"a {kind} id from {file}", found=ref, hint=hint)]
 
 
 def check_references(docs: dict[str, Document], years: list[Document]) -> list[Problem]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path as FsPath
 from typing import Any
@@ -20,6 +21,7 @@ import jsonschema
 
 from .problems import Problem
 from .source import Document
+from .text import link_problem
 
 SCHEMA_DIR = FsPath(__file__).parent / "schemas"
 _COMMON = "common.schema.json#/$defs/"
@@ -45,9 +47,26 @@ def bundled(name: str) -> dict[str, Any]:
     return result
 
 
+def _refs_in_all_of(node: Any) -> Any:
+    """Move a $ref that has sibling keywords into allOf.
+
+    fastjsonschema follows draft 4 here and ignores every keyword next to a
+    $ref, so ``{"$ref": "...text_list", "minItems": 1}`` let an empty list
+    through; inside allOf both keywords apply, as draft 2020-12 says.
+    """
+    if isinstance(node, dict):
+        node = {k: _refs_in_all_of(v) for k, v in node.items()}
+        if "$ref" in node and len(node) > 1:
+            node = {**{k: v for k, v in node.items() if k != "$ref"}, "allOf": [{"$ref": node["$ref"]}]}
+        return node
+    if isinstance(node, list):
+        return [_refs_in_all_of(v) for v in node]
+    return node
+
+
 @cache
 def _fast(name: str) -> Any:
-    return fastjsonschema.compile(bundled(name))
+    return fastjsonschema.compile(_refs_in_all_of(bundled(name)))
 
 
 @cache
@@ -107,9 +126,76 @@ def _trap_hint(raw: str | None, value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return (f"YAML reads a bare {raw} as true/false. If you meant the word, put it in quotes: \"{raw}\".")
+    if value is None and raw.startswith("#"):
+        return (f"YAML reads everything after # as a comment, so this field is empty. "
+                f"Put the value in quotes: \"{raw}\".")
     if value is None:
         return "The field has no value. Write the value after the colon, or delete the field."
     return f"YAML read {raw} as the number {value}. If you meant the text, put it in quotes: \"{raw}\"."
+
+
+def _pattern_hint(described: str, value: str) -> str:
+    """The value rewritten in the expected form, where the intent is clear enough to guess."""
+    if described.startswith("A short name"):
+        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        if slug:
+            return f"Write it as '{slug}'."
+    if described.startswith("An NHS reporting year"):
+        if match := re.fullmatch(r"\s*([0-9]{4})\s*[-\u2013/ ]\s*(?:[0-9]{2})?([0-9]{2})\s*", value):
+            return f"Write it as {match.group(1)}/{match.group(2)}, with a slash."
+    if described.startswith("A date"):
+        if match := re.fullmatch(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*", value):
+            year, month, day = match.groups()
+            return f"Write it as {year}-{int(month):02d}-{int(day):02d}."
+        if match := re.fullmatch(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*", value):
+            day, month, year = match.groups()
+            return f"Write it as {year}-{int(month):02d}-{int(day):02d} (year, month, day)."
+    if described.startswith("A colour"):
+        return "Write # and exactly six digits or letters a to f, in quotes, e.g. \"#005eb8\"."
+    return "Follow the form shown under 'expected'."
+
+
+def _split_by_comma(doc: Document, path: tuple[Any, ...], block: dict[str, Any], name: str) -> Problem | None:
+    """The field name that is really the end of a text cut off by a comma inside { }.
+
+    In ``{date: 2025-05-20, text: Five events, attended by 214 people.}`` YAML
+    ends the text at the comma and reads the rest as a field with no value.
+    """
+    if tuple(path) not in doc.flow or block.get(name) is not None:
+        return None
+    names = list(block)
+    before = names[names.index(name) - 1] if names.index(name) > 0 else ""
+    if not isinstance(block.get(before), str) and not re.search(r"\s", name):
+        return None
+    whole = f"{block[before]}, {name}" if isinstance(block.get(before), str) else name
+    quoted = whole.replace('"', '\\"')
+    field = f"{before}: " if before else ""
+    return doc.problem(
+        (*path, before) if before else (*path, name),
+        f"This text has a comma inside {{ }}, so YAML ended the text at the comma and read "
+        f"'{name}' as the name of another field.",
+        expected="text with a comma in quotes", found=f"{field}{whole}".strip(),
+        hint=f'Put the text in quotes: {field}"{quoted}"')
+
+
+def _shape_hint(schema_type: Any, value: Any) -> str:
+    """Why YAML built a different shape from what the author meant, where a common slip explains it."""
+    types = schema_type if isinstance(schema_type, list) else [schema_type]
+    if "string" in types and isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        if isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
+            return (f"A colon followed by a space makes YAML read '{key}: {inner}' as a field. "
+                    f"If it is text, put it in quotes: \"{key}: {inner}\".")
+    if "array" in types and isinstance(value, str) and value.lstrip().startswith("-"):
+        return "Each item in a list needs a space after its dash: '- item', not '-item'."
+    if "array" in types and isinstance(value, (str, int, float)):
+        return "Write each item on its own line starting with '- ', indented under the field name."
+    if "object" in types and isinstance(value, list):
+        return "Remove the '- ' in front of the fields: this block holds fields, not a list of items."
+    if "string" in types and isinstance(value, list):
+        return ("This holds a list, but one piece of text is expected. Remove the '- ' at the start of the line, "
+                "or join the items into one text.")
+    return ""
 
 
 def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
@@ -131,6 +217,9 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
         for name in (value or {}):
             if name in known:
                 continue
+            if split := _split_by_comma(doc, path, value, name):
+                out.append(split)
+                continue
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"Did you mean '{close[0]}'?" if close else "Check the spelling, or delete the field."
             out.append(doc.problem((*path, name), f"The field '{name}' is not one the hub knows here.",
@@ -139,18 +228,20 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     if kind == "type":
         return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
                             expected=_expected_type(error.validator_value), found=describe(value),
-                            hint=_trap_hint(doc.raw.get(path), value)
+                            hint=_trap_hint(doc.raw.get(path), value) or _shape_hint(error.validator_value, value)
                             or "Compare with the examples in CONTRIBUTING.md.")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else "Use one of the words listed, exactly as written."
+        hint = (_trap_hint(doc.raw.get(path), value) if isinstance(value, bool) else "") or (
+            f"Did you mean '{close[0]}'?" if close else "Use one of the words listed, exactly as written.")
         return [doc.problem(path, "This is not one of the allowed words.", expected="one of: " + ", ".join(options),
                             found=describe(value), hint=hint)]
     if kind == "pattern":
-        return [doc.problem(path, "This is not written in the form the hub expects.",
+        refused = link_problem(value) if described.startswith("A web address") else ""
+        return [doc.problem(path, refused or "This is not written in the form the hub expects.",
                             expected=described or f"text matching {error.validator_value}",
-                            found=describe(value), hint="Follow the form shown under 'expected'.")]
+                            found=describe(value), hint=_pattern_hint(described, value))]
     if kind in ("minItems", "maxItems"):
         return [doc.problem(path, f"This list needs at least {error.validator_value} item(s).",
                             expected=f"at least {error.validator_value} item(s)", found=describe(value),

@@ -23,8 +23,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 5_000_000
+MAX_DEPTH = 20  # hub files nest six deep at most
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_FIELD_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
@@ -37,10 +41,26 @@ class Document:
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path, str] = field(default_factory=dict)
+    flow: set[Path] = field(default_factory=set)
+    """Mappings written inline in { }, where a comma in unquoted text starts a new field."""
+    blocks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Texts written after '|': the line and column of their first line, which the text follows line by line."""
 
-    def where(self, path: Path) -> tuple[int, int]:
-        """The nearest known position for a field, walking up to its parent if needed."""
+    def where(self, path: Path, offset: int | None = None) -> tuple[int, int]:
+        """The nearest known position for a field, walking up to its parent if needed.
+
+        With an offset into a text written after '|', the line inside the text
+        where that character is, so a bad link in a long paragraph is easy to find.
+        """
         path = tuple(path)
+        if offset is not None and path in self.blocks:
+            value = self.data
+            for part in path:
+                value = value[part]
+            before = value[:offset]
+            line, column = self.blocks[path]
+            last = before.rfind("\n")
+            return line + before.count("\n"), column + offset - (last + 1)
         while path:
             if path in self.positions:
                 return self.positions[path]
@@ -48,32 +68,151 @@ class Document:
         return self.positions.get((), (1, 1))
 
     def problem(self, path: Path, message: str, *, expected: str = "", found: str = "",
-                hint: str = "", severity: str = "error") -> Problem:
-        line, column = self.where(path)
+                hint: str = "", severity: str = "error", offset: int | None = None) -> Problem:
+        line, column = self.where(path, offset)
         return Problem(self.file, line, column, field_path(path), message, expected, found, hint, severity)
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> tuple[str, str]:
-    """Turn PyYAML's parser words into what a comms officer can act on."""
-    text = f"{error.context or ''} {error.problem or ''}"
-    if "quoted scalar" in text:
+_QUOTE_ENDS_EARLY = re.compile(r"""(^|[\s{\[,:-])(["'])[^"'\n]*\2[^\s,\]}#\n]""")
+_QUOTE_HINT = ("Put the whole text in double quotes. Inside double quotes write \\\" for a quote mark; "
+               "inside single quotes write an apostrophe twice, as in 'It''s'.")
+
+
+def _code_point(character: int | str) -> str:
+    return f"U+{character if isinstance(character, int) else ord(character[:1] or chr(0)):04X}"
+
+
+def _value_on(line_text: str) -> str:
+    """The value part of a 'field: value' or '- value' line, as the author typed it."""
+    stripped = line_text.strip()
+    while stripped.startswith("- "):
+        stripped = stripped[2:].lstrip()
+    match = re.match(r"^[^'\"#\[\]{}]*?:\s+(.*)$", stripped)
+    return match.group(1) if match else stripped
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """Turn PyYAML's parser words into what a comms officer can act on.
+
+    PyYAML describes the parser's state ("while scanning a simple key"); the
+    author needs to know which character on their line caused it, so the
+    line itself is looked at for the usual causes.
+    """
+    words = f"{error.context or ''} {error.problem or ''}"
+    mark = error.problem_mark
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    value = _value_on(line_text)
+    first = value[:1]
+    if "quoted scalar" in words:
         return ("A quote mark is opened but never closed.",
                 "Add the closing quote mark (\" or ') at the end of the text.")
-    if "mapping values are not allowed" in text:
+    if "alias" in words or (first == "*" and "undefined alias" not in words):
+        return ("Text that starts with * is read by YAML as a reference to another part of the file.",
+                f"Put the text in quotes: \"{value}\".")
+    if "undefined alias" in words or "anchor" in words:
+        return ("Text that starts with * or & is read by YAML as a reference to another part of the file.",
+                f"Put the text in quotes: \"{value}\".")
+    if "cannot start any token" in words and first in "@`%|>!&":
+        return (f"Text cannot start with {first} unless it is in quotes.",
+                f"Put the text in quotes: \"{value}\".")
+    if _QUOTE_ENDS_EARLY.search(line_text) and ("flow" in words or "expected" in words):
+        return ("A quote mark ends the text early: YAML reads from one quote mark to the next as the text, "
+                "and more text follows it.", _QUOTE_HINT)
+    if "block scalar" in words:
+        return ("After | or > nothing may follow on the same line: the text starts on the next line.",
+                "Move the text to the next line, indented two spaces more than the field name.")
+    if "flow sequence" in words:
+        return ("A list written in square brackets [ ] is not closed, or a comma or bracket is out of place.",
+                "Check that every [ has a matching ] on the same line. If the text starts with [, put it in quotes.")
+    if "flow mapping" in words:
+        return ("A block written in curly brackets { } is not closed, or a comma or bracket is out of place.",
+                "Check that every { has a matching }. Text containing a comma or colon needs quotes.")
+    if "mapping values are not allowed" in words:
         return ("A colon (:) appears where YAML does not expect one.",
                 "If the text contains a colon, put the whole text in quotes. Otherwise check the indentation.")
-    if "expected <block end>" in text or "did not find expected key" in text or "expected ':'" in text:
+    if first in "\"'" and ("expected <block end>" in words or "did not find expected key" in words):
+        return ("The text starts with a quote mark, so YAML expects it to end at the next quote mark, "
+                "but more text follows it.", _QUOTE_HINT)
+    if first in "[{" and ("expected <block end>" in words or "did not find expected key" in words):
+        return (f"Text that starts with {first} is read by YAML as a list or block, not as text.",
+                f"Put the text in quotes: \"{value}\".")
+    if "block sequence" in words or "did not find expected '-'" in words:
+        return ("The indentation is wrong: this line is not lined up with the list it belongs to.",
+                "Start every item in a list with '- ' at the same indentation, and line up each item's "
+                "fields with its first field.")
+    if "expected <block end>" in words or "did not find expected key" in words or "expected ':'" in words:
         return ("The indentation is wrong, or a line is not a 'field: value' pair.",
                 "Line each field up with the fields around it, using spaces (two per level).")
-    if "did not find expected '-'" in text or "block sequence" in text:
-        return ("A list item is not lined up with the items around it.",
-                "Start every item in a list with '- ' at the same indentation.")
-    if "found character" in text and "\\t" in text:
+    if "found character" in words and "\\t" in words:
         return ("A tab character is used for indentation.", "Replace tabs with spaces.")
-    if "unhashable" in text or "found unacceptable" in text:
-        return (f"YAML could not read this line ({text.strip()}).", "Check for stray characters.")
-    return (f"YAML could not read this line ({text.strip()}).",
+    if "mapping keys are not allowed" in words or first == "?":
+        return ("A question mark followed by a space means something special to YAML.",
+                f"Put the text in quotes: \"{value}\".")
+    if "control characters are not allowed" in words or "special characters are not allowed" in words:
+        return ("The line contains an invisible control character, often pasted in from another program.",
+                "Delete the line and type it again.")
+    return (f"YAML could not read this line ({words.strip()}).",
             "Compare the line with the examples in CONTRIBUTING.md; text with special characters needs quotes.")
+
+
+class _Scan:
+    """Read a file's YAML events once, before building anything.
+
+    libyaml composes nodes recursively in C, so a file of a few hundred
+    kilobytes of '[' can crash Python outright; events come one at a time, so
+    counting depth here makes any file safe. Following the events also tells
+    which field YAML was reading when it met a syntax error, which its own
+    message does not say.
+    """
+
+    def __init__(self) -> None:
+        self.frames: list[list[Any]] = []  # [is_mapping, last key or item index, expecting a key]
+        self.too_deep: tuple[int, int] | None = None
+        self.runaway: tuple[int, int, int, Path] | None = None  # a quote that swallowed the lines after it
+
+    @property
+    def path(self) -> Path:
+        return tuple(frame[1] for frame in self.frames if frame[1] is not None and frame[1] != -1)
+
+    def run(self, text: str) -> None:
+        lines = text.splitlines()
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"') and not self.runaway:
+                self._check_runaway(event, lines)
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.frames.pop()
+                self._after_value()
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent,
+                                    yaml.SequenceStartEvent)):
+                top = self.frames[-1] if self.frames else None
+                if top and top[0] and top[2]:  # a field name
+                    top[1], top[2] = getattr(event, "value", None), False
+                    continue
+                if top and not top[0]:
+                    top[1] += 1
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    self.frames.append([isinstance(event, yaml.MappingStartEvent), None if
+                                        isinstance(event, yaml.MappingStartEvent) else -1, True])
+                    if len(self.frames) > MAX_DEPTH:
+                        self.too_deep = (event.start_mark.line + 1, event.start_mark.column + 1)
+                        return
+                else:
+                    self._after_value()
+
+    def _check_runaway(self, event: yaml.ScalarEvent, lines: list[str]) -> None:
+        """A quoted text running over lines that look like fields was never closed where it should be."""
+        first, last = event.start_mark.line, event.end_mark.line
+        if last > first and any(_FIELD_LINE.match(line) for line in lines[first + 1: last + 1]):
+            top = self.frames[-1] if self.frames else None
+            path = self.path if not (top and top[0] and top[2]) else (*self.path, event.value)
+            if top and not top[0]:
+                path = (*self.path[:-1], top[1] + 1) if top[1] is not None else path
+            self.runaway = (first + 1, event.start_mark.column + 1, last + 1, path)
+
+    def _after_value(self) -> None:
+        if self.frames and self.frames[-1][0]:
+            self.frames[-1][2] = True
 
 
 def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem]]:
@@ -115,17 +254,46 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems
 
+    scan = _Scan()
+
+    def runaway_quote() -> bool:
+        if not scan.runaway:
+            return False
+        line, column, last, path = scan.runaway
+        add(line, column, f"A quote mark opened here is not closed on this line, so YAML read the lines after it, "
+            f"up to line {last}, as part of this text.",
+            "Add the closing quote mark at the end of the text on this line.", field_path(path))
+        return True
+
     try:
+        scan.run(text)
+        if runaway_quote():
+            return doc, problems
+        if scan.too_deep:
+            add(*scan.too_deep, f"Fields are nested more than {MAX_DEPTH} levels deep, which no hub file needs.",
+                "Check the indentation and the brackets [ ] and { } on this line.", field_path(scan.path))
+            return doc, problems
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.context_mark if "quoted scalar" in f"{error.context}" and error.context_mark else error.problem_mark
-        message, hint = _syntax_message(error)
+        # An unclosed quote or bracket is reported where it was opened, which is where the mistake is.
+        opened = any(word in f"{error.context}" for word in ("quoted scalar", "flow sequence", "flow mapping"))
+        mark = error.context_mark if opened and error.context_mark else error.problem_mark
+        if runaway_quote():
+            return doc, problems
+        message, hint = _syntax_message(error, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        add(line, column, message, hint)
+        add(line, column, message, hint, field_path(scan.path))
+        return doc, problems
+    except yaml.reader.ReaderError as error:
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+        add(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1,
+            f"The line contains an invisible control character ({_code_point(error.character)}), "
+            "often pasted in from another program.",
+            "Delete the line and type it again, or paste it as plain text.")
         return doc, problems
     except yaml.YAMLError as error:
         add(1, 1, f"YAML could not read the file ({error}).", "Check the file against the examples.")
@@ -134,14 +302,15 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
     if node is None:
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems
-    doc.data = _Walker(doc, problems).build(node, ())
+    doc.data = _Walker(doc, problems, text.splitlines()).build(node, ())
     return doc, problems
 
 
 class _Walker:
     """Builds Python data from YAML nodes, recording positions and refusing traps."""
 
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, problems: list[Problem], lines: list[str]) -> None:
+        self.lines = lines
         self.doc = doc
         self.problems = problems
         self.seen: set[int] = set()
@@ -159,6 +328,8 @@ class _Walker:
                     hint="Write the text out in full in each place it is needed."))
             return None
         self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP, _SEQ):
+            return self._refuse_tag(node, path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -172,6 +343,8 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        if node.flow_style:
+            self.doc.flow.add(path)
         for key_node, value_node in node.value:
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -199,21 +372,35 @@ class _Walker:
             result[key] = self.build(value_node, child_path)
         return result
 
+    def _comment_after(self, path: Path) -> str:
+        """The comment that took a field's whole value: in 'primary: #005eb8' the colour is a comment."""
+        line, column = self.doc.positions.get(path, (0, 0))
+        if not 0 < line <= len(self.lines):
+            return ""
+        rest = self.lines[line - 1][column - 1:].partition(":")[2].strip()
+        return rest if rest.startswith("#") else ""
+
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         if node.tag in (_STR, _TIMESTAMP):
+            if node.style == "|" and node.start_mark.line + 1 < len(self.lines):
+                first = self.lines[node.start_mark.line + 1]
+                self.doc.blocks[path] = (node.start_mark.line + 2, len(first) - len(first.lstrip(" ")) + 1)
             return node.value
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {
                 "null", "bool", "int", "float"}:
             value = self.constructor.construct_object(node, deep=True)
             if not node.style and not isinstance(value, str):
-                self.doc.raw[path] = node.value
+                self.doc.raw[path] = node.value or self._comment_after(path)
             if node.tag.endswith(":int") and (_LEADING_ZERO.match(node.value) or _SEXAGESIMAL.match(node.value)):
                 self.problems.append(self.doc.problem(
                     path, f"'{node.value}' would be read as the number {value}, which is probably not what you meant.",
                     expected="text in quotes, or a number without leading zeros or colons",
                     found=node.value, hint=f"Put it in quotes: \"{node.value}\"."))
             return value
+        return self._refuse_tag(node, path)
+
+    def _refuse_tag(self, node: yaml.Node, path: Path) -> None:
+        """Tags such as !!python/object ask a YAML reader to build objects or run code."""
         self.problems.append(self.doc.problem(
             path, f"The YAML tag '{node.tag}' is not allowed in hub data.",
             found=node.tag, hint="Remove the tag (the word starting with ! before the value)."))
-        return None

@@ -9,6 +9,7 @@ removal.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -21,9 +22,9 @@ _TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote",
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 _LINK_TARGETS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](target)
-    re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M),  # [ref]: target
+    re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.MULTILINE),  # [ref]: target
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:autolink>
-    re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)""", re.I),
+    re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE),
 ]
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 _CONTROL = re.compile(r"[\x00-\x20]+")
@@ -31,15 +32,19 @@ _CONTROL = re.compile(r"[\x00-\x20]+")
 
 def link_targets(text: str) -> list[str]:
     """Every link or image address written in a piece of Markdown or HTML."""
-    found: list[str] = []
-    for pattern in _LINK_TARGETS:
-        found.extend(match.group(1) for match in pattern.finditer(text))
-    return found
+    return [target for target, _ in link_targets_at(text)]
+
+
+def link_targets_at(text: str) -> list[tuple[str, int]]:
+    """Every link or image address, with where it starts in the text, in order."""
+    found = [(match.group(1), match.start(1)) for pattern in _LINK_TARGETS for match in pattern.finditer(text)]
+    return sorted(found, key=lambda item: item[1])
 
 
 def link_problem(target: str) -> str:
     """Why a link target is refused, or an empty string when it is allowed."""
-    squeezed = _CONTROL.sub("", target)  # browsers ignore spaces and tabs inside 'java script:'
+    # Browsers decode '&#106;avascript&colon;' and ignore tabs inside 'java\tscript:', so check what they see.
+    squeezed = _CONTROL.sub("", html.unescape(target))
     match = _SCHEME.match(squeezed)
     if match and match.group(1).lower() not in ALLOWED_SCHEMES:
         return (f"The link '{target[:60]}' uses '{match.group(1)}:', which is not allowed. "
@@ -51,11 +56,20 @@ def link_problem(target: str) -> str:
     return ""
 
 
+_IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+
+
 def image_problem(text: str) -> str:
     """Images in data would load from wherever they point, so they are not allowed."""
-    if re.search(r"!\[[^\]]*\]\(|<img\b", text, re.I):
+    if _IMAGE.search(text):
         return "Images are not allowed in data text: they could load from another website and track readers."
     return ""
+
+
+def image_offset(text: str) -> int:
+    """Where the first image starts in the text (0 when there is none)."""
+    match = _IMAGE.search(text)
+    return match.start() if match else 0
 
 
 @lru_cache(maxsize=8192)
