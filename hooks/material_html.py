@@ -20,7 +20,7 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkb
 # On section index pages there is no __toc checkbox, but the sidebar's table of
 # contents still has a label for it ("The value of the for attribute of the
 # label element must be the ID of a non-hidden form control").
-_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 
 
 def fix_material_html(html: str) -> str:

@@ -11,10 +11,13 @@ import argparse
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .load import check
 from .problems import report
+from .readability import readability_problems
+from .statement import statement_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         hub, problems = check(args.root)
+        if hub is not None:  # valid data: now the statement's review date (error) and plain language (warnings)
+            problems = sorted(problems + statement_problems(args.root, date.today()) + readability_problems(args.root))
     except Exception:
         if args.debug:
             raise
@@ -39,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.github())
     if problems:
         print(report(problems), file=sys.stderr)
-    if hub is None:
+    if hub is None or any(p.severity == "error" for p in problems):
         return 1
     print(f"The data is valid: {len(hub.strategy.goals)} goals, {len(hub.values)} values, "
           f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, {len(hub.years)} years "

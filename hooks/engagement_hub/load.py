@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .contrast import brand_problems
 from .problems import DataError, Problem
 from .references import check_references
 from .schema import validate
@@ -73,6 +74,8 @@ def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], lis
         problems += found
         if doc is not None:
             docs[name] = doc
+    if "organisation" in docs:  # brand colours must be readable before they colour every page
+        problems += brand_problems(docs["organisation"])
     years = []
     for path in sorted((data / PROGRESS_DIR).glob("*.y*ml")):
         doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress")

@@ -1,0 +1,76 @@
+"""The organisation's brand colours, checked against WCAG 2.2 contrast minimums.
+
+The colours in ``data/organisation.yml`` become the header bar, the links and
+the card borders of every page (``site.brand_css``), so a pale brand colour
+would make the whole site fail WCAG 2.2 AA. Checking them with the data,
+before any page is built, turns that into a plain error naming the two
+colours, the file, line and field, instead of a finding in an audit.
+
+The ratio is WCAG's relative-luminance contrast, computed by ColorAide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coloraide import Color
+
+from .problems import Problem
+from .source import Document
+
+TEXT = 4.5  # WCAG 2.2 SC 1.4.3, normal-size text
+LARGE_TEXT_OR_UI = 3.0  # SC 1.4.3 large text, SC 1.4.11 borders, icons and focus indicators
+PAGE = "#ffffff"  # Material's default scheme: the page background behind links and cards
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Two colours the site shows one on the other, and what a reader sees there."""
+
+    foreground: str  # a field of brand, e.g. "on_primary", or a fixed colour
+    background: str
+    minimum: float
+    used_for: str
+    field: str  # the brand field a fix would most likely change; the error points at its line
+
+
+PAIRINGS = (
+    Pairing("on_primary", "primary", TEXT, "the site name, menu and search text on the header bar", "primary"),
+    Pairing("primary", PAGE, TEXT, "links on the white page (and the borders of cards, which need 3:1)", "primary"),
+    Pairing("accent", PAGE, TEXT, "links under the mouse pointer", "accent"),
+)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS colours, from 1 (none) to 21 (black on white)."""
+    return Color(first).contrast(Color(second), method="wcag21")
+
+
+def _describe(name: str, brand: dict[str, str]) -> str:
+    return f'brand.{name} "{brand[name]}"' if name in brand else f"white ({name})"
+
+
+def brand_problems(doc: Document) -> list[Problem]:
+    """Every brand colour pairing below its WCAG minimum, located at the field a fix would change."""
+    brand = (doc.data or {}).get("brand") if isinstance(doc.data, dict) else None
+    if not isinstance(brand, dict):
+        return []
+    problems = []
+    for pairing in PAIRINGS:
+        fg = brand.get(pairing.foreground, pairing.foreground)
+        bg = brand.get(pairing.background, pairing.background)
+        ratio = contrast_ratio(fg, bg)
+        if ratio >= pairing.minimum:
+            continue
+        kind = "text" if pairing.minimum == TEXT else "large text and interface parts"
+        field = pairing.field
+        problems.append(doc.problem(
+            ("brand", field),
+            f"{_describe(pairing.foreground, brand)} on {_describe(pairing.background, brand)} has a contrast "
+            f"ratio of {ratio:.2f}:1, below the {pairing.minimum:g}:1 that WCAG 2.2 AA requires for {kind}. "
+            f"These colours are used for {pairing.used_for}.",
+            expected=f"a contrast ratio of at least {pairing.minimum:g}:1",
+            found=f"{ratio:.2f}:1",
+            hint=f"Make brand.{field} darker (or the other colour lighter) until the ratio is at least "
+                 f"{pairing.minimum:g}:1. NHS blue #005eb8 on white is 6.4:1."))
+    return problems
