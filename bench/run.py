@@ -1,0 +1,518 @@
+"""The hub's benchmark: build time against the plain-MkDocs floor, growth, page weight, reload time.
+
+Run it with ``make bench``. For each size (1x, 10x and 100x the example data,
+made by ``bench/synthetic.py`` in a temporary folder) it measures:
+
+- load + validate: ``engagement_hub.load.check`` in a fresh process (imports excluded);
+- hub build: the real ``mkdocs build --strict`` of a scratch copy of the project
+  (mkdocs.yml, content/, hooks/, theme_overrides/ and the synthetic data/);
+- the floor: the same pages, pre-rendered by the hub and written out as Markdown
+  files (raw HTML bodies, same titles and nav, same theme, same extra CSS and
+  data downloads), built by plain ``mkdocs build --strict`` with no hooks. That is
+  what MkDocs and Material cost for this site whatever makes the pages;
+- cold = a fresh process per build (best of several); warm = a second build in
+  the same process, as ``mkdocs serve`` rebuilds (the hub may reuse its caches);
+- peak memory (ru_maxrss of the build process), page count, largest page HTML;
+- bytes a browser transfers for the home page, a goal page and a year page:
+  the HTML and every stylesheet, script, icon and font it references, gzipped
+  as web hosts serve them (GitHub Pages does), and raw; the search index
+  (fetched only when a reader searches) separately;
+- ``mkdocs serve`` reload: at 1x and 100x, the time from saving an edited
+  data/pledges.yml to the rebuilt page, showing the new text, being served.
+
+Then every budget from issue 7 is checked and printed PASS or FAIL; the table
+goes to bench-results/ (not tracked) and to bench/RESULTS.md (tracked, quoted
+by the README). Exit status 1 if any budget fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(BENCH))
+
+import synthetic  # noqa: E402
+
+PROJECT_PARTS = ["mkdocs.yml", "content", "hooks", "theme_overrides"]
+BUDGET = {"cold": 1.25, "warm": 1.10, "growth": 1.10, "load_s": 1.0, "page_kb": 100, "html_kb": 200,
+          "reload_s": 1.0, "reload_share": 0.10}
+
+
+def env(project: Path) -> dict[str, str]:
+    out = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"),
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    out.pop("HUB_PREVIEW", None)
+    return out
+
+
+# --- building -----------------------------------------------------------------------------------
+
+CHILD = r"""
+import json, resource, sys, time
+from mkdocs.__main__ import cli
+args = ["build", "--strict", "--quiet", "--site-dir", sys.argv[1]]
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    try:
+        cli.main(args, standalone_mode=False)
+    except SystemExit as stop:
+        if stop.code:
+            raise
+    times.append(time.perf_counter() - start)
+print(json.dumps({"times": times, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+@dataclass
+class Build:
+    cold: float  # best wall time of a fresh process, start to exit
+    warm: float  # best in-process second build
+    maxrss_mb: float
+    site: Path
+
+
+def run_build(project: Path, site: Path, builds: int) -> tuple[float, dict[str, Any]]:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", CHILD, str(site), str(builds)], cwd=project, env=env(project),
+                            capture_output=True, text=True, timeout=900)
+    wall = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"The build of {project} failed:\n{result.stderr[-4000:]}")
+    return wall, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_builds(projects: list[Path], repeat: int) -> list[Build]:
+    """Cold and warm builds of each project, taken in turns so background load hits each alike."""
+    sites = [p.parent / (p.name + "-site") for p in projects]
+    colds: list[list[float]] = [[] for _ in projects]
+    warms: list[list[float]] = [[] for _ in projects]
+    rss = [0] * len(projects)
+    for _ in range(repeat):
+        for i, project in enumerate(projects):
+            wall, info = run_build(project, sites[i], 1)
+            colds[i].append(wall)
+            rss[i] = max(rss[i], info["maxrss_kb"])
+    for i, project in enumerate(projects):
+        _, info = run_build(project, sites[i], 3)
+        warms[i] += info["times"][1:]
+        rss[i] = max(rss[i], info["maxrss_kb"])
+    return [Build(min(colds[i]), min(warms[i]), rss[i] / 1024, sites[i]) for i in range(len(projects))]
+
+
+# --- the floor: the hub's pages as plain Markdown -----------------------------------------------
+
+def make_floor(project: Path, dest: Path) -> int:
+    """A plain MkDocs project with the hub's pages pre-rendered; returns its page count."""
+    from engagement_hub.site import HubSite
+
+    site = HubSite.load(project, template_dir=project / "theme_overrides" / "hub",
+                        content_dir=project / "content")
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    shutil.copytree(project / "content", docs)
+    for src in site.pages:
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(f"---\ntitle: {json.dumps(site.pages[src].title)}\n---\n\n{site.render(src)}\n",
+                                encoding="utf-8")
+    for md in sorted(docs.rglob("*.md")):
+        src = md.relative_to(docs).as_posix()
+        if src not in site.pages:
+            text, problems = site.expand_macros(md.read_text(encoding="utf-8"), src)
+            assert not problems, problems
+            md.write_text(text, encoding="utf-8")
+    for src, content in site.generated_files().items():
+        if not src.endswith(".md"):
+            (docs / src).parent.mkdir(parents=True, exist_ok=True)
+            mode = "wb" if isinstance(content, bytes) else "w"
+            with open(docs / src, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as out:
+                out.write(content)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.update(docs_dir="docs", nav=site.nav, site_name=site.hub.organisation.short_name,
+                  copyright=site.copyright)
+    config["theme"]["custom_dir"] = str(project / "theme_overrides")
+    if site.hub.organisation.site_url:
+        config["site_url"] = site.hub.organisation.site_url
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (dest / "hooks").mkdir()
+    return len(list(docs.rglob("*.md")))
+
+
+def empty_floor(project: Path, dest: Path) -> None:
+    """One page, same theme and plugins: what MkDocs and Material cost before any page."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("extra_css", None)
+    config.update(docs_dir="docs", nav=[{"Home": "index.md"}])
+    config["theme"]["custom_dir"] = str(project / "theme_overrides")
+    (dest / "docs").mkdir(parents=True)
+    (dest / "docs" / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+HUB_FIXED = r"""
+import time, sys
+from pathlib import Path
+start = time.perf_counter()
+import hub  # the adapter and everything it imports
+from engagement_hub import schema
+for name in ("organisation", "values", "strategy", "pledges", "channels", "involvement", "accessibility", "progress"):
+    schema._fast(name)
+from engagement_hub.render import environment
+environment(Path(sys.argv[1]))
+print(time.perf_counter() - start)
+"""
+
+LOAD = r"""
+import sys, time
+from pathlib import Path
+from engagement_hub.load import check
+from engagement_hub import schema
+start = time.perf_counter()
+hub, problems = check(Path(sys.argv[1]))
+assert hub is not None, [p.human() for p in problems]
+print(time.perf_counter() - start)
+"""
+
+
+def python_seconds(code: str, project: Path, *args: str, repeat: int = 3) -> float:
+    results = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", code, *args], cwd=project, env=env(project),
+                             capture_output=True, text=True, timeout=300)
+        if out.returncode:
+            raise SystemExit(out.stderr[-3000:])
+        results.append(float(out.stdout.strip().splitlines()[-1]))
+    return min(results)
+
+
+# --- page weight --------------------------------------------------------------------------------
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("href") and any(r in (a.get("rel") or "") for r in ("stylesheet", "icon",
+                                                                                           "preload")):
+            self.refs.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.refs.append(a["src"])
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def page_weight(site: Path, url: str) -> dict[str, int]:
+    """Bytes for one page: HTML + every local stylesheet, script, image and font it pulls in."""
+    page = site / url / "index.html"
+    html = page.read_bytes()
+    parser = _Refs()
+    parser.feed(html.decode("utf-8"))
+    seen: set[Path] = set()
+    todo = [(page.parent, ref) for ref in parser.refs]
+    raw, packed, third_party = len(html), gz(html), 0
+    while todo:
+        base, ref = todo.pop()
+        if ref.startswith(("http:", "https:", "//")):
+            third_party += 1
+            continue
+        if ref.startswith("data:"):
+            continue
+        path = (base / ref.split("#")[0].split("?")[0]).resolve()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        data = path.read_bytes()
+        raw += len(data)
+        packed += len(data) if path.suffix in (".woff2", ".woff", ".png", ".jpg") else gz(data)
+        if path.suffix == ".css":
+            todo += [(path.parent, u) for u in _CSS_URL.findall(data.decode("utf-8", "replace"))]
+    return {"raw": raw, "gzip": packed, "html": len(html), "files": len(seen) + 1, "third_party": third_party}
+
+
+def site_facts(site: Path) -> dict[str, Any]:
+    pages = sorted(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = site / "search" / "search_index.json"
+    data = index.read_bytes() if index.is_file() else b""
+    return {"pages": len([p for p in pages if p.name == "index.html"]),
+            "largest_kb": largest.stat().st_size / 1024, "largest": largest.relative_to(site).as_posix(),
+            "search_raw_kb": len(data) / 1024, "search_gzip_kb": gz(data) / 1024 if data else 0}
+
+
+# --- mkdocs serve reload ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def serve_reload(project: Path, url_path: str, rounds: int = 3) -> float:
+    """Seconds from saving data/pledges.yml to the rebuilt page with the new text being served."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr",
+                             f"127.0.0.1:{port}"],
+                            cwd=project, env=env(project), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    built: list[float] = []
+    log: list[str] = []
+
+    def watch() -> None:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            log.append(line)
+            if "Documentation built in" in line or "Reloading browsers" in line:
+                built.append(time.perf_counter())
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        deadline = time.perf_counter() + 600
+        while "Serving on" not in "".join(log) or not fetch(base + url_path):
+            if proc.poll() is not None or time.perf_counter() > deadline:
+                raise SystemExit("mkdocs serve did not start:\n" + "".join(log)[-3000:])
+            time.sleep(0.1)
+        pledges = project / "data" / "pledges.yml"
+        original = pledges.read_text(encoding="utf-8")
+        first_text = yaml.safe_load(original)["pledges"][0]["text"]
+        seconds = []
+        for n in range(rounds):
+            time.sleep(1.0)  # let the watcher settle
+            token = f"Benchmark edit {n} {time.time_ns()}"
+            edited = original.replace(first_text, f"{first_text} {token}", 1)
+            assert edited != original
+            start = time.perf_counter()
+            pledges.write_text(edited, encoding="utf-8")
+            deadline = start + 300
+            while token not in fetch(base + url_path):
+                if time.perf_counter() > deadline or proc.poll() is not None:
+                    raise SystemExit("The edit never reached the served page:\n" + "".join(log)[-3000:])
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+        pledges.write_text(original, encoding="utf-8")
+        return statistics.median(seconds)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+# --- one size -----------------------------------------------------------------------------------
+
+@dataclass
+class Size:
+    scale: int
+    counts: dict[str, int]
+    load_s: float
+    hub: Build
+    floor: Build
+    facts: dict[str, Any]
+    weights: dict[str, dict[str, int]]
+    reload_s: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def pick_pages(site: Path) -> dict[str, str]:
+    goals = sorted(p.parent.name for p in (site / "strategy").glob("*/index.html"))
+    years = sorted(p.parent.name for p in (site / "progress").glob("*/index.html") if p.parent.name[:4].isdigit())
+    return {"home": "", "goal": f"strategy/{goals[0]}/", "year": f"progress/{years[-1]}/"}
+
+
+def measure_size(scale: int, work: Path, repeat: int, reload: bool) -> Size:
+    say(f"{scale}x: generating data")
+    project = copy_project(work / f"hub-{scale}x")
+    counts = synthetic.generate(scale, project / "data")
+    say(f"{scale}x: {counts}")
+    load_s = python_seconds(LOAD, project, str(project))
+    say(f"{scale}x: load + validate {load_s:.3f} s; building with the hub and the floor")
+    floor_dir = work / f"floor-{scale}x"
+    make_floor(project, floor_dir)
+    hub, floor = measure_builds([project, floor_dir], repeat)
+    say(f"{scale}x: hub cold {hub.cold:.2f} s, warm {hub.warm:.2f} s; floor cold {floor.cold:.2f} s, "
+        f"warm {floor.warm:.2f} s")
+    facts = site_facts(hub.site)
+    facts["floor_pages"] = site_facts(floor.site)["pages"]
+    weights = {name: page_weight(hub.site, url) for name, url in pick_pages(hub.site).items()}
+    size = Size(scale, counts, load_s, hub, floor, facts, weights)
+    if reload:
+        say(f"{scale}x: timing mkdocs serve reloads")
+        size.reload_s = serve_reload(project, "values/inclusive/")
+        say(f"{scale}x: reload {size.reload_s:.2f} s")
+    return size
+
+
+# --- report -------------------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def report(sizes: list[Size], startup: dict[str, float], machine: str) -> tuple[str, bool]:
+    lines = ["# Benchmark results", "",
+             f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine} by `make bench` "
+             "(bench/run.py). Times are the best of several runs, in seconds.", "",
+             "| size | records | pledges | channels | goals | years | pages | load + validate | hub cold | "
+             "floor cold | ratio | hub warm | floor warm | ratio | peak memory | largest page HTML | "
+             "search index (gzip) |",
+             "| --- |" + " ---: |" * 16]
+    for s in sizes:
+        c = s.counts
+        lines.append(
+            f"| {s.scale}x | {c['records']:,} | {c['pledges']:,} | {c['channels']:,} | {c['goals']} | {c['years']} "
+            f"| {s.facts['pages']:,} | {s.load_s:.3f} | {s.hub.cold:.2f} | {s.floor.cold:.2f} | "
+            f"{s.hub.cold / s.floor.cold:.2f} | {s.hub.warm:.2f} | {s.floor.warm:.2f} | "
+            f"{s.hub.warm / s.floor.warm:.2f} | {s.hub.maxrss_mb:.0f} MB | {s.facts['largest_kb']:.0f} KB "
+            f"(`{s.facts['largest']}`) | {s.facts['search_raw_kb']:,.0f} KB ({s.facts['search_gzip_kb']:,.0f} KB) |")
+    lines += ["", "Bytes a browser fetches for a page (HTML, CSS, JavaScript, icons and fonts it references; "
+              "gzipped as web hosts serve them, raw in brackets; the search index is fetched only when "
+              "someone searches and is not included):", "",
+              "| size | home | a goal page | a year page |", "| --- | ---: | ---: | ---: |"]
+    for s in sizes:
+        cells = [f"{w['gzip'] / 1024:.0f} KB ({w['raw'] / 1024:.0f} KB raw, {w['files']} files)"
+                 for w in s.weights.values()]
+        lines.append(f"| {s.scale}x | " + " | ".join(cells) + " |")
+    reloads = [s for s in sizes if s.reload_s is not None]
+    if reloads:
+        lines += ["", "`mkdocs serve`: seconds from saving an edit to data/pledges.yml to the rebuilt page "
+                  "showing it (median of 3):", "", "| size | reload | full build (hub cold) | share |",
+                  "| --- | ---: | ---: | ---: |"]
+        lines += [f"| {s.scale}x | {s.reload_s:.2f} | {s.hub.cold:.2f} | {s.reload_s / s.hub.cold:.2f} |"
+                  for s in reloads]
+
+    by = {s.scale: s for s in sizes}
+    checks: list[tuple[str, bool]] = []
+    for s in sizes:
+        checks.append((f"hub cold build ≤ {BUDGET['cold']} × floor at {s.scale}x "
+                       f"({s.hub.cold:.2f} s vs {s.floor.cold:.2f} s = {s.hub.cold / s.floor.cold:.2f})",
+                       s.hub.cold <= BUDGET["cold"] * s.floor.cold))
+        checks.append((f"hub warm build ≤ {BUDGET['warm']} × floor at {s.scale}x "
+                       f"({s.hub.warm:.2f} s vs {s.floor.warm:.2f} s = {s.hub.warm / s.floor.warm:.2f})",
+                       s.hub.warm <= BUDGET["warm"] * s.floor.warm))
+    fixed = startup["engine"] + startup["hub"]
+    if 1 in by and len(by) > 1:
+        base = by[1]
+        per_record = (base.hub.cold - fixed) / base.counts["records"]
+        for s in sizes:
+            if s.scale == 1:
+                continue
+            allowed = BUDGET["growth"] * per_record * s.counts["records"]
+            checks.append((f"growth at {s.scale}x: {s.hub.cold - fixed:.2f} s above the fixed start-up of "
+                           f"{fixed:.2f} s ≤ {BUDGET['growth']} × {s.counts['records']:,} records × "
+                           f"{per_record * 1000:.2f} ms (the cost per record at 1x) = {allowed:.2f} s",
+                           s.hub.cold - fixed <= allowed))
+    top = sizes[-1]
+    checks.append((f"load + validate at {top.scale}x ≤ {BUDGET['load_s']} s ({top.load_s:.3f} s)",
+                   top.load_s <= BUDGET["load_s"]))
+    for s in sizes:
+        for name, w in s.weights.items():
+            checks.append((f"{name} page at {s.scale}x ≤ {BUDGET['page_kb']} KB transferred "
+                           f"({w['gzip'] / 1024:.0f} KB)", w["gzip"] <= BUDGET["page_kb"] * 1024))
+        checks.append((f"no page over {BUDGET['html_kb']} KB of HTML at {s.scale}x "
+                       f"(largest {s.facts['largest_kb']:.0f} KB, {s.facts['largest']})",
+                       s.facts["largest_kb"] <= BUDGET["html_kb"]))
+    for s in reloads:
+        checks.append((f"serve reload at {s.scale}x ≤ {BUDGET['reload_s']} s ({s.reload_s:.2f} s)",
+                       s.reload_s <= BUDGET["reload_s"]))
+    if reloads and reloads[-1].scale > 1:
+        s = reloads[-1]
+        checks.append((f"serve reload at {s.scale}x ≤ {BUDGET['reload_share']} × full build "
+                       f"({s.reload_s:.2f} s vs {s.hub.cold:.2f} s = {s.reload_s / s.hub.cold:.2f})",
+                       s.reload_s <= BUDGET["reload_share"] * s.hub.cold))
+    lines += ["", f"Fixed start-up: {startup['engine']:.2f} s for MkDocs and Material to build a one-page site, "
+              f"plus {startup['hub']:.2f} s for the hub's imports, schemas and templates.", "",
+              "## Budgets", ""]
+    lines += [f"- {verdict(ok)}: {text}" for text, ok in checks]
+    return "\n".join(lines) + "\n", all(ok for _, ok in checks)
+
+
+def say(text: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100", help="multiples of the example data (default 1,10,100)")
+    parser.add_argument("--repeat", type=int, default=3, help="cold builds per size; the best counts")
+    parser.add_argument("--reload", default="1,100", help="sizes at which to time mkdocs serve reloads")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
+    parser.add_argument("--record", action="store_true", help="also write the table to bench/RESULTS.md")
+    args = parser.parse_args()
+    scales = [int(x) for x in args.sizes.split(",")]
+    reload_at = {int(x) for x in args.reload.split(",") if x}
+    with tempfile.TemporaryDirectory(prefix="hub-bench-") as tmp:
+        work = Path(tmp)
+        empty = work / "empty"
+        empty_floor(ROOT, empty)
+        startup = {"engine": measure_builds([empty], args.repeat)[0].cold,
+                   "hub": python_seconds(HUB_FIXED, ROOT, str(ROOT / "theme_overrides" / "hub"))}
+        say(f"fixed start-up: engine {startup['engine']:.2f} s, hub {startup['hub']:.2f} s")
+        sizes = [measure_size(scale, work, args.repeat + (scale < 100) * 2, scale in reload_at)
+                 for scale in scales]
+    machine = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    text, ok = report(sizes, startup, machine)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    (args.out / f"results-{stamp}.md").write_text(text, encoding="utf-8")
+    (args.out / "latest.md").write_text(text, encoding="utf-8")
+    if args.record:
+        (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
