@@ -1,0 +1,169 @@
+"""Charts: static inline SVG with a text alternative, the same numbers in a
+table beside it, readable without colour, and the same bytes on every build."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, run_build
+
+STRATEGY = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))
+GOALS = sorted(STRATEGY["goals"], key=lambda g: g["number"])
+YEARS = [y for y in sorted((yaml.safe_load(p.read_text(encoding="utf-8"))
+                            for p in (ROOT / "data" / "progress").glob("*.yml")), key=lambda y: y["year"])
+         if y["status"] == "published"]
+
+
+def shown(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def value_in(year: dict, goal_id: str, measure_id: str) -> float | None:
+    entry = next((g for g in year["goals"] if g["goal"] == goal_id), None)
+    return entry.get("measures", {}).get(measure_id) if entry else None
+
+
+def assert_accessible_svg(svg, soup) -> None:
+    """An image with a title and a description it is labelled by; no script, no outside requests."""
+    assert svg["role"] == "img"
+    title, desc = svg.find("title"), svg.find("desc")
+    assert title and title.get_text(strip=True) and desc and desc.get_text(strip=True)
+    assert svg["aria-labelledby"].split() == [title["id"], desc["id"]]
+    assert not svg.find("script") and not svg.find("foreignObject")
+    assert not [tag for tag in svg.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert not [tag for tag in svg.find_all(True) for a in ("href", "xlink:href") if str(tag.get(a, "")).startswith(
+        ("http", "//"))]
+
+
+@pytest.mark.parametrize("goal", GOALS, ids=[g["id"] for g in GOALS])
+def test_each_goal_page_has_a_trend_chart_per_measure_matching_its_table(page, goal: dict) -> None:
+    soup = page(f"strategy/{goal['id']}/")
+    for measure in goal["measures"]:
+        figure = soup.select_one(f"figure#trend-{measure['id']}")
+        svg = figure.find("svg")
+        assert_accessible_svg(svg, soup)
+        expected = [(f"Baseline {measure['baseline']['year']}", measure["baseline"]["value"])]
+        expected += [(y["year"], value_in(y, goal["id"], measure["id"])) for y in YEARS]
+        rows = [(squeeze(r.th.get_text()), squeeze(r.td.get_text())) for r in figure.select("table tbody tr")]
+        assert rows == [(label, shown(v) if v is not None else "–") for label, v in expected] + [
+            (f"Target by {measure['target']['year']}", shown(measure["target"]["value"]))]
+        # Direct labels on the chart: each year's number beside its marker, the target in words.
+        labels = [t.get_text(strip=True) for t in svg.find_all("text")]
+        for label, value in expected:
+            if value is not None:
+                assert shown(value) in labels and label in labels
+        assert f"Target {shown(measure['target']['value'])} by {measure['target']['year']}" in labels
+        # The description says the same numbers in words.
+        description = svg.find("desc").get_text()
+        for label, value in expected:
+            if value is not None:
+                assert f"{label}: {shown(value)}" in description
+        assert f"{measure['better']} is better" in description
+
+
+@pytest.mark.parametrize("goal", GOALS, ids=[g["id"] for g in GOALS])
+def test_trend_charts_read_in_greyscale(page, goal: dict) -> None:
+    """Target dashed, measured line solid with markers: shape, not colour, tells them apart."""
+    soup = page(f"strategy/{goal['id']}/")
+    for measure in goal["measures"]:
+        svg = soup.select_one(f"figure#trend-{measure['id']} svg")
+        dashed = [line for line in svg.find_all("line") if line.get("stroke-dasharray")]
+        assert len(dashed) == 1
+        line = svg.find("path")
+        assert line is not None and not line.get("stroke-dasharray")
+        known = sum(1 for y in [None, *YEARS] if y is None or value_in(y, goal["id"], measure["id"]) is not None)
+        assert len(svg.find_all("circle")) == known
+        # The target line sits where the axis says the target is.
+        ticks = {float(t.get_text().replace(",", "")): float(t["y"]) - 4
+                 for t in svg.select("g.hub-chart__grid text")}
+        (v0, y0), (v1, y1) = sorted(ticks.items())[:2]
+        target_y = y0 + (y1 - y0) * (measure["target"]["value"] - v0) / (v1 - v0)
+        assert math.isclose(float(dashed[0]["y1"]), target_y, abs_tol=0.2)
+
+
+def test_chart_ids_are_unique_on_every_page_with_charts(site) -> None:
+    from bs4 import BeautifulSoup
+
+    for path in list(site.glob("strategy/*/index.html")) + list(site.glob("progress/*/index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), f"{path}: duplicate ids {sorted({i for i in ids if ids.count(i) > 1})}"
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_year_page_progress_chart_matches_its_table_and_the_data(page, index: int) -> None:
+    year = YEARS[index]
+    previous = YEARS[index - 1] if index else None
+    soup = page(f"progress/{year['year'].replace('/', '-')}/")
+    figure = soup.select_one("figure#chart-progress")
+    svg = figure.find("svg")
+    assert_accessible_svg(svg, soup)
+    labels = [t.get_text(strip=True) for t in svg.find_all("text")]
+    rows = {squeeze(r.th.get_text()): [td.get_text(strip=True) for td in r.find_all("td")]
+            for r in figure.select("table tbody tr")}
+
+    def share(measure: dict, value: float | None) -> str:
+        base, target = measure["baseline"]["value"], measure["target"]["value"]
+        return "–" if value is None else f"{shown(round(100 * (value - base) / (target - base), 1))}%".replace(
+            "-", "−")
+
+    for goal in GOALS:
+        for measure in goal["measures"]:
+            now = share(measure, value_in(year, goal["id"], measure["id"]))
+            expected = [share(measure, value_in(previous, goal["id"], measure["id"])), now] if previous else [now]
+            assert rows[measure["name"]] == expected
+            assert measure["name"] in labels
+            assert f"{year['year']}: {now}" in labels
+            assert f"{measure['name']}: {now} in {year['year']}" in svg.find("desc").get_text()
+    if previous:  # last year's bars are hatched, this year's solid: not told apart by colour alone
+        fills = {rect["fill"] for rect in svg.find_all("rect", recursive=False)}
+        assert any(f.startswith("url(#") for f in fills) and any(f.startswith("#") for f in fills)
+
+
+def test_no_page_has_scripts_of_its_own_or_outside_requests_in_charts(site) -> None:
+    for path in list(site.glob("strategy/*/index.html")) + list(site.glob("progress/*/index.html")):
+        html = path.read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        assert "<script" not in article and "javascript:" not in article
+
+
+def test_every_chart_and_data_file_is_byte_identical_across_builds(site, tmp_path) -> None:
+    """A rebuild from the same data changes nothing, so publishing is reproducible."""
+    again = tmp_path / "again"
+    result = run_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    compared = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".csv", ".json", ".css") and path.is_file():
+            twin = again / path.relative_to(site)
+            assert twin.read_bytes() == path.read_bytes(), f"{path.relative_to(site)} differs between builds"
+            compared += 1
+    assert compared > 30
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.one_of(st.none(), st.floats(0, 1e6, allow_nan=False).map(lambda v: round(v, 1))),
+                       min_size=0, max_size=8),
+       baseline=st.floats(0, 1e6).map(lambda v: round(v, 1)), target=st.floats(0, 1e6).map(lambda v: round(v, 1)))
+def test_every_trend_point_and_target_fits_inside_the_plot(values, baseline, target) -> None:
+    from engagement_hub import charts, model, progress
+
+    measure = model.Measure(id="m", name="A measure", unit="people", baseline=baseline, baseline_year="2024/25",
+                            target=target, target_year="2029/30", better="higher")
+    points = [progress.TrendPoint("Baseline 2024/25", baseline)] + [
+        progress.TrendPoint(f"{2024 + i}/{25 + i}", v) for i, v in enumerate(values)]
+    chart = charts.trend_chart(measure, points, "c")
+    for marker in chart.markers:
+        assert chart.left <= marker.x <= chart.right and chart.top <= marker.y <= chart.bottom
+    assert chart.top <= chart.target_y <= chart.bottom
+    assert chart.y_ticks[0].label == "0" and len(chart.y_ticks) <= 12
+    assert charts.trend_chart(measure, points, "c") == chart

@@ -1,0 +1,231 @@
+"""The year pages a Trust Board reads: statuses, measures, changes since last
+year, you-said-we-did, involvement and pledges, checked against data/ itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from conftest import ROOT, main_text
+
+STRATEGY = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))
+GOALS = sorted(STRATEGY["goals"], key=lambda g: g["number"])
+PLEDGES = yaml.safe_load((ROOT / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+START_MONTH = yaml.safe_load((ROOT / "data" / "organisation.yml").read_text(encoding="utf-8"))["reporting_year"][
+    "starts_month"]
+YEARS = [y for y in sorted((yaml.safe_load(p.read_text(encoding="utf-8"))
+                            for p in (ROOT / "data" / "progress").glob("*.yml")), key=lambda y: y["year"])
+         if y["status"] == "published"]
+# The fixed vocabulary and its icons, as a reader sees them.
+STATUS = {"not-started": ("Not started", "○"), "on-track": ("On track", "●"), "at-risk": ("At risk", "▲"),
+          "off-track": ("Off track", "✖"), "achieved": ("Achieved", "✔")}
+RANK = ["off-track", "not-started", "at-risk", "on-track", "achieved"]
+
+
+def slug(year: dict) -> str:
+    return year["year"].replace("/", "-")
+
+
+def shown(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def signed(change: float) -> str:
+    return "No change" if change == 0 else ("+" if change > 0 else "−") + shown(abs(change))
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def goal_entry(year: dict | None, goal_id: str) -> dict | None:
+    return next((g for g in year["goals"] if g["goal"] == goal_id), None) if year else None
+
+
+def previous_of(index: int) -> dict | None:
+    return YEARS[index - 1] if index > 0 else None
+
+
+def in_year(date: dt.date | str, year: dict) -> bool:
+    start = dt.date(int(year["year"][:4]), START_MONTH, 1)
+    end = dt.date(start.year + 1, START_MONTH, 1)
+    return start <= dt.date.fromisoformat(str(date)) < end
+
+
+def status_cell_ok(tag, status: str) -> None:
+    """A status is word, icon and colour class together: never colour alone."""
+    word, icon = STATUS[status]
+    assert tag is not None
+    assert f"hub-status--{status}" in tag["class"]
+    assert tag.select_one(".hub-status__icon").get_text(strip=True) == icon
+    assert squeeze(tag.get_text(" ")).endswith(word)
+
+
+pytestmark = pytest.mark.skipif(not YEARS, reason="the example data has no published year")
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_summary_table_shows_each_goals_status_in_words_icon_and_colour(page, index: int) -> None:
+    year = YEARS[index]
+    soup = page(f"progress/{slug(year)}/")
+    rows = soup.select("table.hub-summary tbody tr")
+    assert len(rows) == len(GOALS)
+    for goal, row in zip(GOALS, rows, strict=True):
+        assert goal["title"] in row.th.get_text()
+        status_cell_ok(row.select_one(".hub-status"), goal_entry(year, goal["id"])["status"])
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_each_goal_section_has_narrative_measures_highlights_and_you_said_we_did(page, index: int) -> None:
+    year, previous = YEARS[index], previous_of(index)
+    soup = page(f"progress/{slug(year)}/")
+    for goal in GOALS:
+        section = soup.select_one(f"section#goal-{goal['id']}, section[aria-labelledby='goal-{goal['id']}']")
+        entry = goal_entry(year, goal["id"])
+        text = squeeze(section.get_text(" "))
+        status_cell_ok(section.select_one(".hub-goal-report__status .hub-status"), entry["status"])
+        assert squeeze(entry["narrative"]) in text
+        for highlight in entry.get("highlights", []):
+            assert highlight in text
+        rows = {squeeze(r.th.get_text(" ")): r for r in section.select("table.hub-measures tbody tr")}
+        for measure in goal["measures"]:
+            row = next(r for name, r in rows.items() if name.startswith(measure["name"]))
+            cells = [squeeze(td.get_text(" ")) for td in row.find_all("td")]
+            value = entry["measures"][measure["id"]]
+            before = goal_entry(previous, goal["id"])["measures"][measure["id"]] if previous \
+                else measure["baseline"]["value"]
+            assert cells[0].startswith(shown(measure["baseline"]["value"]))
+            assert cells[1] == shown(before)
+            assert cells[2] == shown(value)
+            assert cells[3].startswith(signed(value - before))
+            if value != before:
+                better = (value > before) == (measure["better"] == "higher")
+                assert cells[3].endswith("(better)" if better else "(worse)")
+            assert cells[4].startswith(shown(measure["target"]["value"]))
+            assert f"{measure['better']} is better" in row.th.get_text()
+        items = [f for f in year.get("you_said_we_did", []) if f.get("goal") == goal["id"]]
+        shown_items = section.select(".hub-ysyd__item")
+        assert len(shown_items) == len(items)
+        for item, block in zip(items, shown_items, strict=True):
+            assert squeeze(block.dt.get_text(" ")) == f"You said: {squeeze(item['you_said'])}"
+            assert squeeze(block.dd.get_text(" ")) == f"We did: {squeeze(item['we_did'])}"
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_what_changed_shows_status_moves_and_every_measures_change(page, index: int) -> None:
+    year, previous = YEARS[index], previous_of(index)
+    soup = page(f"progress/{slug(year)}/")
+    section = soup.select_one("section.hub-year-changes")
+    heading = section.h2.get_text(" ", strip=True)
+    assert heading == (f"What changed since {previous['year']}" if previous else "What changed from the starting point")
+    rows = section.select("table.hub-status-changes tbody tr")
+    for goal, row in zip(GOALS, rows, strict=True):
+        now = goal_entry(year, goal["id"])["status"]
+        before = goal_entry(previous, goal["id"])
+        tags = row.select(".hub-status")
+        status_cell_ok(tags[-1], now)
+        moved = squeeze(row.select_one(".hub-movement").get_text())
+        if before is None:
+            assert moved == "First report"
+        else:
+            status_cell_ok(tags[0], before["status"])
+            diff = RANK.index(now) - RANK.index(before["status"])
+            assert moved == ("Improved" if diff > 0 else "Worsened" if diff < 0 else "No change")
+    for goal in GOALS:
+        for measure in goal["measures"]:
+            row = section.select_one(f"tr#change-{measure['id']}")
+            cells = [squeeze(td.get_text(" ")) for td in row.find_all("td")]
+            value = goal_entry(year, goal["id"])["measures"][measure["id"]]
+            before = goal_entry(previous, goal["id"])["measures"][measure["id"]] if previous \
+                else measure["baseline"]["value"]
+            assert cells[:2] == [shown(before), shown(value)]
+            assert cells[2].startswith(signed(value - before))
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_involvement_figures_include_under_represented_communities(page, index: int) -> None:
+    year, previous = YEARS[index], previous_of(index)
+    figures = year["involvement"]
+    soup = page(f"progress/{slug(year)}/")
+    table = {squeeze(r.th.get_text(" ")): [squeeze(td.get_text()) for td in r.find_all("td")]
+             for r in soup.select("table.hub-involvement tbody tr")}
+    under = [c for c in figures["communities_reached"] if c.get("under_represented")]
+    expected = {"People involved": figures["people_involved"], "Involvement activities": figures["activities"],
+                "Communities reached": len(figures["communities_reached"]),
+                "Often under-represented communities reached": len(under),
+                "People involved from often under-represented communities": sum(c["people"] for c in under)}
+    assert set(table) == set(expected)
+    for label, value in expected.items():
+        if previous:
+            before_figures = previous["involvement"]
+            before_under = [c for c in before_figures["communities_reached"] if c.get("under_represented")]
+            before = {"People involved": before_figures["people_involved"],
+                      "Involvement activities": before_figures["activities"],
+                      "Communities reached": len(before_figures["communities_reached"]),
+                      "Often under-represented communities reached": len(before_under),
+                      "People involved from often under-represented communities":
+                          sum(c["people"] for c in before_under)}[label]
+            assert table[label] == [shown(before), shown(value), signed(value - before)]
+        else:
+            assert table[label] == [shown(value)]
+    communities = {squeeze(r.th.get_text()): [td.get_text(strip=True) for td in r.find_all("td")]
+                   for r in soup.select("table.hub-communities tbody tr")}
+    assert communities == {c["community"]: [shown(c["people"]), "Yes" if c.get("under_represented") else "No"]
+                           for c in figures["communities_reached"]}
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_new_and_completed_pledges_are_those_dated_in_the_year(page, index: int) -> None:
+    year = YEARS[index]
+    soup = page(f"progress/{slug(year)}/")
+    made = [squeeze(p["text"]) for p in PLEDGES if in_year(p["date"], year)]
+    completed = [squeeze(p["text"]) for p in PLEDGES if p["status"] in ("kept", "not-kept")
+                 and p.get("update") and in_year(p["update"]["date"], year)]
+
+    def listed(heading_id: str) -> list[str]:
+        heading = soup.select_one(f"h3#{heading_id}")
+        block = heading.find_next_sibling()
+        while block is not None and block.name == "p" and "hub-empty" not in block.get("class", []):
+            block = block.find_next_sibling()
+        return [squeeze(q.get_text(" ")) for q in block.select(".hub-pledge__text")] if block else []
+
+    assert listed("new-pledges") == made
+    assert listed("completed-pledges") == completed
+    assert soup.select_one("h3#new-pledges").get_text(strip=True).endswith(f"({len(made)})")
+
+
+def test_a_pledge_not_kept_is_reported_as_completed_in_its_year(project, tmp_path) -> None:
+    """Broken promises are reported as openly as kept ones."""
+    from conftest import run_build
+
+    year = YEARS[-1]
+    pledges_file = project / "data" / "pledges.yml"
+    data = yaml.safe_load(pledges_file.read_text(encoding="utf-8"))
+    chosen = next(p for p in data["pledges"] if not in_year(p["date"], year) and p["status"] != "not-kept")
+    chosen["status"] = "not-kept"
+    chosen["update"] = {"date": f"{int(year['year'][:4])}-{START_MONTH:02d}-15",
+                        "text": "This promise was not kept: the team was not funded."}
+    pledges_file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((tmp_path / "site" / "progress" / slug(year) / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    completed = soup.select_one("h3#completed-pledges").find_next("div", class_="hub-pledges")
+    card = next(c for c in completed.select(".hub-pledge") if squeeze(chosen["text"]) in squeeze(c.get_text(" ")))
+    assert card.select_one(".hub-tag--not-kept").get_text(strip=True) == "Not kept"
+    not_kept = sum(1 for p in data["pledges"] if p["status"] == "not-kept" and in_year(p["update"]["date"], year))
+    assert f", {not_kept} not kept) during {year['year']}" in main_text(soup)
+
+
+def test_progress_page_lists_every_published_year_with_its_statuses(page) -> None:
+    soup = page("progress/")
+    for year in YEARS:
+        heading = soup.select_one(f"h2#year-{slug(year)}")
+        assert heading.a["href"].rstrip("/").endswith(slug(year))
+        table = heading.find_next("table", class_="hub-summary")
+        for goal, tag in zip(GOALS, table.select(".hub-status"), strict=True):
+            status_cell_ok(tag, goal_entry(year, goal["id"])["status"])
