@@ -193,7 +193,7 @@ def progress_rows(goals: tuple[m.Goal, ...], year: m.Year, previous: m.Year | No
 
 def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str) -> ProgressChart:
     """Horizontal bars, one pair per measure: last year hatched, this year solid, target at 100%."""
-    left, scale_width, bar, gap = 8.0, 460.0, 14.0, 4.0
+    left, scale_width, bar, gap = 24.0, 460.0, 14.0, 4.0
     highest = max([100.0, *(r.current or 0 for r in rows), *(r.previous or 0 for r in rows)])
 
     def w(value: float | None) -> float:
