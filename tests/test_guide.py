@@ -241,12 +241,29 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def check_command(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`make check`, as comms staff and the workflows run it, on a copy of the data."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "false", **env}
+    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(root)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def reported(output: str) -> set[str]:
+    """Each problem or warning in the check's report, without its line and column."""
+    blocks = [block.split("\n", 1) for block in output.strip().split("\n\n")]
+    return {block[0].split(",")[0] + "\n" + block[1] for block in blocks if len(block) == 2}
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_following_one_example_gives_data_that_passes_the_check(example: Example, data_copy: Path) -> None:
-    """Ids, goals, values and measures in the example all exist in the example data."""
+    """Ids, goals, values and measures in the example all exist, and `make check` warns of nothing new."""
+    before = check_command(data_copy)
     follow(example, data_copy)
     hub, problems = check(data_copy)
     assert hub is not None, report(problems)
+    after = check_command(data_copy)
+    assert after.returncode == 0, after.stderr
+    assert reported(after.stderr) <= reported(before.stderr), after.stderr
 
 
 def test_following_the_whole_guide_changes_the_site_as_it_says(tmp_path: Path) -> None:
