@@ -42,6 +42,11 @@ def year_src(year: m.Year) -> str:
 
 
 def goal_title(goal: m.Goal) -> str:
+def year_label(year: m.Year) -> str:
+    """A year as named in titles and navigation; a draft (previews only) says so."""
+    return f"{year.label} (draft)" if year.status == "draft" else year.label
+
+
     return f"Goal {goal.number}: {goal.title}"
 
 
@@ -138,7 +143,7 @@ def build_pages(hub: m.Hub) -> list[Page]:
         first, last = pr.year_bounds(year.label, org.year_start_month)
         previous = hub.previous_year(year)
         progress_rows = ch.progress_rows(strategy.goals, year, previous)
-        pages.append(Page(year_src(year), f"Progress in {year.label}", "year.html", {
+        pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year.html", {
             "year": year, "previous": previous, "rows": goal_status_rows(hub, year),
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
@@ -175,7 +180,7 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
         {"Get involved": ["get-involved/index.md",
                           {"Become a patient partner": "get-involved/patient-partners.md"},
                           {"Where patients have a seat": "get-involved/representation.md"}]},
-        {"Progress": ["progress/index.md", *({y.label: year_src(y)} for y in reversed(hub.years))]},
+        {"Progress": ["progress/index.md", *({year_label(y): year_src(y)} for y in reversed(hub.years))]},
     ]
     nav += [{title: src} for title, src in (extra or [])]
     nav.append({"Open data": "open-data/index.md"})
