@@ -8,9 +8,11 @@ raised one at a time, so one run reports every mistake.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
+_PLAIN_NAME = re.compile(r"[\w<>-]+")
 
 
 def field_path(path: Path) -> str:
@@ -19,6 +21,8 @@ def field_path(path: Path) -> str:
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _PLAIN_NAME.fullmatch(str(part)):
+            out += f"['{part}']"  # a name with spaces, dots or nothing at all, shown where it starts and ends
         else:
             out += f".{part}" if out else str(part)
     return out or "(the whole file)"

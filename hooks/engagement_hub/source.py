@@ -286,6 +286,9 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
             return doc, problems
         message, hint = _syntax_message(error, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.splitlines()
+        if line > len(lines):  # libyaml reports a file cut short at the line after its last
+            line, column = len(lines), len(lines[-1]) + 1
         add(line, column, message, hint, field_path(scan.path))
         return doc, problems
     except yaml.reader.ReaderError as error:
