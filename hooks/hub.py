@@ -89,7 +89,8 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
-    context["hub_page"] = _site().page_chrome(page.file.src_uri, page.title)
+    # The page's full title (as in <title>), not its shorter menu label, names it in feedback emails.
+    context["hub_page"] = _site().page_chrome(page.file.src_uri, page.meta.get("title") or page.title)
     return context
 
 

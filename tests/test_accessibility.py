@@ -1,0 +1,68 @@
+"""axe-core on every page of the example site, in Debian's Chromium, at desktop and phone widths.
+
+axe-core comes from npm (package-lock.json pins it; `make test` runs `npm ci`)
+and is injected into each page as served on 127.0.0.1. The rule tags are
+those for WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, built_pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    rule: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(" "), html: n.html.slice(0, 160),
+                              summary: (n.failureSummary || "").split("\\n").slice(0, 3).join(" ")}))}));
+}"""
+
+
+def axe_path() -> Path:
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `npm ci` (make test does this).")
+    return AXE
+
+
+def violations(page, url: str) -> list[str]:
+    page.goto(url)
+    page.add_script_tag(path=str(axe_path()))
+    found = page.evaluate(RUN_AXE, TAGS)
+    return [f"{v['rule']} ({v['impact']}: {v['help']}) at {n['target']}\n      {n['html']}\n      {n['summary']}"
+            for v in found for n in v["nodes"]]
+
+
+@pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "phone"])
+def test_axe_finds_no_violations_on_any_page(site: Path, served_site: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    problems = []
+    pages = built_pages(site)
+    for address in pages:
+        problems += [f"{address or '/'}: {v}" for v in violations(page, served_site + address)]
+    context.close()
+    assert len(pages) > 20
+    assert not problems, f"axe-core found {len(problems)} violations at {width}px:\n" + "\n".join(problems)
+
+
+def test_axe_reports_a_real_violation(served_site: str, browser) -> None:
+    """The run above can fail: the same set-up catches an image without alt text and a pale link."""
+    page = browser.new_page()
+    page.goto(served_site)
+    page.evaluate("""() => {
+      const article = document.querySelector("article");
+      article.insertAdjacentHTML("afterbegin",
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">'
+        + '<p style="color:#bbb">Pale text that nobody can read</p>');
+    }""")
+    page.add_script_tag(path=str(axe_path()))
+    rules = {v["rule"] for v in page.evaluate(RUN_AXE, TAGS)}
+    page.close()
+    assert {"image-alt", "color-contrast"} <= rules
