@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +125,28 @@ def load_checked(root: Path, *, include_drafts: bool = False) -> tuple[m.Hub, li
 def load(root: Path, *, include_drafts: bool = False) -> m.Hub:
     """The Hub for a site build; raises DataError listing every problem."""
     return load_checked(root, include_drafts=include_drafts)[0]
+
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def newest_date(hub: m.Hub) -> str:
+    """The latest date written anywhere in the data, as YYYY-MM-DD (or '' if there is none).
+
+    A site built from the same data should be the same site whenever it is
+    built, so dates the engine would take from the clock (the sitemap's) can
+    come from here instead.
+    """
+    def dates(node: Any) -> list[str]:
+        if dataclasses.is_dataclass(node) and not isinstance(node, type):
+            return [d for f in dataclasses.fields(node) for d in dates(getattr(node, f.name))]
+        if isinstance(node, (tuple, list)):
+            return [d for item in node for d in dates(item)]
+        if isinstance(node, dict):
+            return [d for item in node.values() for d in dates(item)]
+        return [node] if isinstance(node, str) and _DATE.match(node) else []
+
+    return max(dates(hub), default="")
 
 
 def without_drafts(hub: m.Hub) -> m.Hub:
