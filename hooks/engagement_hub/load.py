@@ -19,7 +19,7 @@ from .contrast import brand_problems
 from .problems import DataError, Problem
 from .references import check_references
 from .schema import validate
-from .source import Document, read_yaml
+from .source import MAX_BYTES, Document, read_yaml
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
 DATA_FILES = {
@@ -38,10 +38,16 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
     if not path.is_file():
         return None, [Problem(label, 1, 1, "(the whole file)", f"The file {label} is missing.",
                               hint="Restore it from the repository's history, or copy it from the example data.")]
+    if path.stat().st_size > MAX_BYTES:  # refuse before reading a huge file into memory
+        return None, [Problem(label, 1, 1, "(the whole file)",
+                              f"The file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}).",
+                              hint="Split the data, or check that nothing was pasted in by mistake.")]
     doc, problems = read_yaml(path.read_bytes(), label)
     if problems and doc.data is None:
         return None, problems
-    problems += validate(doc, schema)
+    # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
+    explained = {p.path for p in problems}
+    problems += [p for p in validate(doc, schema) if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, ())
     return (None if problems else doc), problems
 

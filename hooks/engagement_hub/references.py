@@ -20,7 +20,12 @@ def _known(kind: str, file: str, ids: Iterable[str], missing: str) -> tuple[str,
     listing = ", ".join(ids[:12]) + (", ..." if len(ids) > 12 else "")
     hint = f"Did you mean '{close[0]}'? " if close else ""
     hint += f"Use an id from {file}, or add a {kind} with this id there."
-    return f"known {kind}s: {listing}", hint
+    return f"known {plural(kind)}: {listing}", hint
+
+
+def plural(word: str) -> str:
+    """'goal entry' -> 'goal entries', 'value' -> 'values'."""
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
 
 
 def unique(doc: Document, items: list[dict[str, Any]], base: tuple[str | int, ...], kind: str,
@@ -33,7 +38,7 @@ def unique(doc: Document, items: list[dict[str, Any]], base: tuple[str | int, ..
         if value in seen:
             first_line = doc.where((*base, seen[value], key))[0]
             problems.append(doc.problem(
-                (*base, index, key), f"Two {kind}s have the {key} '{value}' (the first is on line {first_line}).",
+                (*base, index, key), f"Two {plural(kind)} have the {key} '{value}' (the first is on line {first_line}).",
                 expected=f"a different {key} for each {kind}", found=str(value),
                 hint=f"Give this {kind} its own {key}."))
         else:

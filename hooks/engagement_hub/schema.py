@@ -150,6 +150,7 @@ def _pattern_hint(described: str, value: str) -> str:
         if match := re.fullmatch(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*", value):
             day, month, year = match.groups()
             return f"Write it as {year}-{int(month):02d}-{int(day):02d} (year, month, day)."
+        return "Write the full date as year-month-day, YYYY-MM-DD, for example 2025-05-11."
     if described.startswith("A colour"):
         return "Write # and exactly six digits or letters a to f, in quotes, e.g. \"#005eb8\"."
     return "Follow the form shown under 'expected'."
@@ -186,6 +187,12 @@ def _shape_hint(schema_type: Any, value: Any) -> str:
         if isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
             return (f"A colon followed by a space makes YAML read '{key}: {inner}' as a field. "
                     f"If it is text, put it in quotes: \"{key}: {inner}\".")
+    if {"integer", "number"} & set(types) and isinstance(value, str):
+        digits = re.sub(r"[^0-9.]", "", value)
+        return (f"Write just the number, with no words, commas or spaces, e.g. {digits}." if digits
+                else "Write the number in figures, e.g. 12.")
+    if "array" in types and isinstance(value, dict):
+        return "Write the items as a list: each on its own line starting with '- ', or in brackets: [one, two]."
     if "array" in types and isinstance(value, str) and value.lstrip().startswith("-"):
         return "Each item in a list needs a space after its dash: '- item', not '-item'."
     if "array" in types and isinstance(value, (str, int, float)):
@@ -207,6 +214,10 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
 
     if kind == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        # A misspelt field is reported once, as unknown with "Did you mean", not also as missing.
+        unknown = [k for k in (value or {}) if k not in schema.get("properties", {})] if schema.get(
+            "additionalProperties") is False else []
+        missing = [name for name in missing if not difflib.get_close_matches(name, unknown, n=1)]
         return [doc.problem(path, f"The required field '{name}' is missing.",
                             expected=f"a '{name}:' line in this block",
                             hint=f"Add '{name}:' with its value, lined up with the other fields here.")
@@ -225,6 +236,10 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
             out.append(doc.problem((*path, name), f"The field '{name}' is not one the hub knows here.",
                                    expected="one of: " + ", ".join(known), found=name, hint=hint))
         return out
+    if kind == "type" and isinstance(value, (int, float)) and not isinstance(value, bool) and "pattern" in schema:
+        # An unquoted date or year read as a number: say the form, not "put it in quotes".
+        return [doc.problem(path, "This is not written in the form the hub expects.", expected=described,
+                            found=describe(value), hint=_pattern_hint(described, str(doc.raw.get(path, value))))]
     if kind == "type":
         return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
                             expected=_expected_type(error.validator_value), found=describe(value),

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 20  # hub files nest six deep at most
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TAG = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -404,6 +405,7 @@ class _Walker:
 
     def _refuse_tag(self, node: yaml.Node, path: Path) -> None:
         """Tags such as !!python/object ask a YAML reader to build objects or run code."""
+        tag = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
         self.problems.append(self.doc.problem(
-            path, f"The YAML tag '{node.tag}' is not allowed in hub data.",
-            found=node.tag, hint="Remove the tag (the word starting with ! before the value)."))
+            path, f"The YAML tag '{tag}' is not allowed in hub data.",
+            found=tag, hint="Remove the tag (the word starting with ! before the value)."))
