@@ -20,6 +20,7 @@ help:
 	@echo "make test    set up and run every test"
 	@echo "make lint    ruff"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
+	@echo "make bench   time builds at 1x, 10x and 100x the example data against plain MkDocs (about 5 minutes)"
 
 $(SITE_DEPS): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -81,3 +82,9 @@ clean:
 .PHONY: board-pack
 board-pack: build system-deps
 	@$(BIN)/python -m engagement_hub.boardpack --site site --out board-pack
+
+# The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, every budget PASS or FAIL.
+# Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by the README). About 5 minutes.
+.PHONY: bench
+bench: $(SITE_DEPS)
+	@$(BIN)/python bench/run.py --record $(ARGS)

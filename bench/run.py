@@ -136,10 +136,10 @@ def make_floor(project: Path, dest: Path) -> int:
         shutil.rmtree(dest)
     docs = dest / "docs"
     shutil.copytree(project / "content", docs)
+    stubs = site.generated_files()  # each page's front matter (title, description, search) as the hub gives it
     for src in site.pages:
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(f"---\ntitle: {json.dumps(site.pages[src].title)}\n---\n\n{site.render(src)}\n",
-                                encoding="utf-8")
+        (docs / src).write_text(f"{stubs[src]}\n{site.render(src)}\n", encoding="utf-8")
     for md in sorted(docs.rglob("*.md")):
         src = md.relative_to(docs).as_posix()
         if src not in site.pages:

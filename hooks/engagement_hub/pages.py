@@ -16,6 +16,7 @@ from . import charts as ch
 from . import model as m
 from . import opendata as od
 from . import progress as pr
+from .paging import RECENT_YEAR_TABLES, paginate
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Page:
     template: str
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     description: str = ""
+    # Continuation pages of long lists repeat pledges that search already finds elsewhere.
+    in_search: bool = True
 
 
 def goal_src(goal: m.Goal) -> str:
@@ -41,12 +44,12 @@ def year_src(year: m.Year) -> str:
     return f"progress/{year.slug}.md"
 
 
-def goal_title(goal: m.Goal) -> str:
 def year_label(year: m.Year) -> str:
     """A year as named in titles and navigation; a draft (previews only) says so."""
     return f"{year.label} (draft)" if year.status == "draft" else year.label
 
 
+def goal_title(goal: m.Goal) -> str:
     return f"Goal {goal.number}: {goal.title}"
 
 
@@ -134,7 +137,8 @@ def build_pages(hub: m.Hub) -> list[Page]:
     }, description="Committees and boards where patient representatives sit"))
     pages.append(Page("progress/index.md", "Progress", "progress.html", {
         "years": list(reversed(hub.years)),
-        "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years},
+        # Each goal's status for recent years; older years link to their own report (keeps the page light).
+        "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years[-RECENT_YEAR_TABLES:]},
         "downloads": od.downloads("years", "progress", "measures", "measure-values", "you-said-we-did",
                                   "highlights", "communities"),
     }, description="How we are doing against our goals, year by year"))
@@ -157,7 +161,7 @@ def build_pages(hub: m.Hub) -> list[Page]:
     pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
     pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
         "statement": hub.accessibility}, description="How accessible this website is"))
-    return pages
+    return paginate(pages)  # long pledge lists continue on numbered pages
 
 
 def _group_makers(pledges: list[m.Pledge]) -> list[tuple[str, list[m.Pledge]]]:

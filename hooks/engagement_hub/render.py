@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from . import model as m
 from . import pages as pg
 from . import progress as pr
 from .addresses import relative
+from .cache import cache_dir
+from .paging import PER_PAGE
 from .text import inline_html, markdown_html
 
 
@@ -31,6 +33,18 @@ def long_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds: compiling them costs more than drawing the example's pages."""
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _link(from_src: str, to: str) -> str:
+    # Thousands of pledges link to the same few values and goals from each page.
+    return relative(from_src, to)
+
+
 def environment(template_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
@@ -38,18 +52,20 @@ def environment(template_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date)
     env.globals.update(
         STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS,
         MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
         VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS,
+        PLEDGES_PER_PAGE=PER_PAGE,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
     )
     return env
 
 
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -68,8 +84,8 @@ class Renderer:
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)
-        return template.render(hub=self.hub, page=page, link=partial(relative, page.src), **page.context)
+        return template.render(hub=self.hub, page=page, link=partial(_link, page.src), **page.context)
 
     def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
         template = self.env.get_template(template_name)
-        return Markup(template.render(hub=self.hub, link=partial(relative, src), **context))
+        return Markup(template.render(hub=self.hub, link=partial(_link, src), **context))

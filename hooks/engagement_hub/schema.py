@@ -8,20 +8,28 @@ jsonschema run, because jsonschema can list every mistake at once.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
+import hashlib
 import json
+import marshal
+import os
 import re
+import sys
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
+from .cache import cache_dir
 from .problems import Problem
 from .source import Document
 from .text import link_problem
+
+if TYPE_CHECKING:  # imported when first needed: valid data never needs it, and it is slow to import
+    import jsonschema
 
 SCHEMA_DIR = FsPath(__file__).parent / "schemas"
 _COMMON = "common.schema.json#/$defs/"
@@ -66,11 +74,40 @@ def _refs_in_all_of(node: Any) -> Any:
 
 @cache
 def _fast(name: str) -> Any:
-    return fastjsonschema.compile(_refs_in_all_of(bundled(name)))
+    return _compiled(_refs_in_all_of(bundled(name)))
+
+
+def _compiled(schema: dict[str, Any]) -> Any:
+    """fastjsonschema's checker for a schema, compiled once and kept for later builds.
+
+    Generating and compiling the checker's source takes longer than checking
+    the example data with it, so the compiled code is kept in the hub's cache
+    folder, named by the schema and the library and Python versions it was
+    made with.
+    """
+    folder = cache_dir("schemas")
+    made_with = f"{sys.version}\n{fastjsonschema.VERSION}\n{json.dumps(schema, sort_keys=True)}"
+    path = folder / (hashlib.sha256(made_with.encode()).hexdigest()[:32] + ".marshal") if folder else None
+    try:
+        code = marshal.loads(path.read_bytes()) if path else None
+    except (OSError, ValueError, EOFError, TypeError):
+        code = None
+    if code is None:
+        code = compile(fastjsonschema.compile_to_code(schema), "<schema checker>", "exec")
+        if path:
+            with contextlib.suppress(OSError):
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_bytes(marshal.dumps(code))
+                partial.replace(path)
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # the checker fastjsonschema generated from our own schema
+    return namespace["validate"]
 
 
 @cache
 def _full(name: str) -> jsonschema.Draft202012Validator:
+    import jsonschema  # noqa: PLC0415 - only data with a mistake needs it, and it is slow to import
+
     return jsonschema.Draft202012Validator(bundled(name))
 
 

@@ -22,6 +22,9 @@ from .pages import Page, build_pages, navigation
 from .problems import Problem
 from .render import Renderer, headings
 
+# A page with more sections than this lists only its sections (h2) in its contents, not their parts (h3).
+TOC_FULL_LIMIT = 12
+
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:
     """(title, source) of hand-written top-level pages, for the navigation.
@@ -84,6 +87,9 @@ class HubSite:
                 tokens[-1]["children"].append(token)
             elif level == 2:
                 tokens.append(token)
+        if len(tokens) > TOC_FULL_LIMIT:  # Material draws the contents twice on every page: keep long ones short
+            for token in tokens:
+                token["children"] = []
         return tokens
 
     @property
@@ -110,7 +116,9 @@ class HubSite:
 
 def _front_matter(page: Page) -> str:
     # JSON strings are valid YAML, so any title is quoted safely.
-    meta = {"title": page.title, "description": page.description}
+    meta: dict[str, Any] = {"title": page.title, "description": page.description}
+    if not page.in_search:
+        meta["search"] = {"exclude": True}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items() if v) + "\n---\n"
 
 

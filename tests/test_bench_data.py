@@ -1,0 +1,144 @@
+"""The benchmark's synthetic data, and what a large network's site looks like when built from it.
+
+bench/synthetic.py grows the example data to many times its size; the
+benchmark is only meaningful if that data passes every check a real
+organisation's data must pass. Built at 10x, the site must keep long pledge
+lists on numbered pages: no page too heavy for a phone, every pledge still
+reachable, and no continuation page in the navigation.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, run_build
+from engagement_hub.load import check
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synthetic
+
+MAX_PAGE_BYTES = 200 * 1024
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_synthetic_data_passes_every_check(tmp_path: Path, scale: int) -> None:
+    counts = synthetic.generate(scale, tmp_path / "data")
+    hub, problems = check(tmp_path)
+    assert [p.human() for p in problems] == []
+    assert hub is not None
+    assert len(hub.pledges) == counts["pledges"] and len(hub.strategy.goals) == counts["goals"]
+    assert len(hub.years) == counts["years"] and len(hub.channels) == counts["channels"]
+
+
+def test_synthetic_data_at_1x_is_the_example_and_grows_with_the_scale(tmp_path: Path) -> None:
+    one = synthetic.generate(1, tmp_path / "one" / "data")
+    example, _ = check(ROOT)
+    assert example is not None
+    assert (one["pledges"], one["channels"], one["goals"]) == (
+        len(example.pledges), len(example.channels), len(example.strategy.goals))
+    ten = synthetic.generate(10, tmp_path / "ten" / "data")
+    assert ten["records"] == 10 * one["records"]
+    assert ten["pledges"] > 10 * one["pledges"] and ten["goals"] > one["goals"] and ten["years"] > one["years"]
+
+
+def test_synthetic_data_is_the_same_every_time(tmp_path: Path) -> None:
+    synthetic.generate(10, tmp_path / "a")
+    synthetic.generate(10, tmp_path / "b")
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project built by the real strict build from 10x the example data."""
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    synthetic.generate(10, project / "data")
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def _soup(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _card_ids(soup: BeautifulSoup) -> list[str]:
+    return [a["id"].removeprefix("pledge-") for a in soup.select("article .hub-pledge")]
+
+
+def _pager_pages(site: Path, first: str) -> list[str]:
+    """Every page of a paginated list, found by following its Next links from the first page."""
+    pages, address = [first], first
+    while (link := _soup(site, address).select_one('nav.hub-pager a[rel="next"]')) is not None:
+        address = _resolve(address, link["href"])
+        assert address not in pages, "the pager goes round in a circle"
+        pages.append(address)
+    return pages
+
+
+def _resolve(address: str, href: str) -> str:
+    parts = [p for p in address.strip("/").split("/") if p]
+    for piece in href.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts) + "/"
+
+
+def test_no_page_of_a_large_network_is_heavier_than_a_phone_should_load(large_site: tuple[Path, Path]) -> None:
+    _, site = large_site
+    heavy = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")
+             if p.stat().st_size > MAX_PAGE_BYTES}
+    assert heavy == {}
+
+
+def test_every_pledge_is_on_the_who_made_them_pages_once(large_site: tuple[Path, Path]) -> None:
+    project, site = large_site
+    pledges = yaml.safe_load((project / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+    pages = _pager_pages(site, "pledges/who-made-them/")
+    assert len(pages) > 1, "10x the example should need more than one page of pledges"
+    seen = Counter(card for page in pages for card in _card_ids(_soup(site, page)))
+    assert set(seen) == {p["id"] for p in pledges}
+    assert max(seen.values()) == 1
+    status = _soup(site, pages[1]).select_one("nav.hub-pager .hub-pager__status").get_text(" ", strip=True)
+    assert re.fullmatch(rf"Showing 51 to 100 of {len(pledges)} pledges\.", status)
+    assert _soup(site, pages[1]).select_one('nav.hub-pager a[aria-current="page"]').get_text(strip=True) == "2"
+
+
+def test_a_long_list_on_a_year_page_continues_on_numbered_pages(large_site: tuple[Path, Path]) -> None:
+    project, site = large_site
+    pledges = yaml.safe_load((project / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+    year = max(p.parent.name for p in (site / "progress").glob("20*/index.html"))
+    first, last = f"{year[:4]}-04-01", f"{int(year[:4]) + 1}-03-31"
+    made = [p["id"] for p in pledges if first <= str(p["date"]) <= last]
+    assert len(made) > 50, "the synthetic data should have a long list here"
+    soup = _soup(site, f"progress/{year}/")
+    assert f"New pledges ({len(made)})" in soup.select_one("#new-pledges").get_text()
+    new_section = soup.select_one("#new-pledges").find_next("div", class_="hub-pledges")
+    shown_first = [a["id"].removeprefix("pledge-") for a in new_section.select(".hub-pledge")]
+    pager = new_section.find_next("nav", class_="hub-pager")
+    rest: list[str] = []
+    address = _resolve(f"progress/{year}/", pager.select_one('a[rel="next"]')["href"])
+    for page in _pager_pages(site, address):
+        page_soup = _soup(site, page)
+        assert page_soup.select_one("h1").get_text().startswith(f"New pledges in {year[:4]}/")
+        rest += _card_ids(page_soup)
+    assert shown_first + rest == made
+
+
+def test_continuation_pages_stay_out_of_the_navigation_and_the_search(large_site: tuple[Path, Path]) -> None:
+    _, site = large_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "who-made-them/page-2" not in home and "new-pledges-2" not in home
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "new-pledges-2/" not in index
+    assert "who-made-them/page-2/" in index  # each pledge is still found once
