@@ -46,6 +46,23 @@ def unique(doc: Document, items: list[dict[str, Any]], base: tuple[str | int, ..
     return problems
 
 
+def _goal_reported_twice(doc: Document, label: str) -> list[Problem]:
+    """A year that reports on one goal twice would show two conflicting statuses."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(doc.data["goals"]):
+        goal = entry["goal"]
+        if goal in first:
+            line = doc.where(("goals", first[goal], "goal"))[0]
+            problems.append(doc.problem(
+                ("goals", index, "goal"), f"{label} reports on goal '{goal}' twice (the first is on line {line}).",
+                expected="one entry for each goal", found=goal,
+                hint="Keep one entry for this goal: merge the two, or correct the goal id."))
+        else:
+            first[goal] = index
+    return problems
+
+
 def refers(doc: Document, path: tuple[str | int, ...], owner: str, ref: str, kind: str,
            file: str, known: Iterable[str]) -> list[Problem]:
     """One reference from a record to another, explained if it points nowhere."""
@@ -113,7 +130,7 @@ def check_references(docs: dict[str, Document], years: list[Document]) -> list[P
             problems.append(doc.problem(("year",), f"The year {label} is also in {seen_years[label]}.",
                                         hint="Keep one file per year."))
         seen_years[label] = doc.file
-        problems += unique(doc, doc.data["goals"], ("goals",), "goal entry", key="goal")
+        problems += _goal_reported_twice(doc, label)
         for gi, entry in enumerate(doc.data["goals"]):
             goal_id = entry["goal"]
             problems += refers(doc, ("goals", gi, "goal"), f"Progress for {label}", goal_id, "goal",
