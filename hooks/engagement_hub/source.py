@@ -79,6 +79,18 @@ _QUOTE_HINT = ("Put the whole text in double quotes. Inside double quotes write 
                "inside single quotes write an apostrophe twice, as in 'It''s'.")
 
 
+_SQUEEZED = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w-]*):(?!//)(\S.*)$")
+
+
+def _no_space_after_colon(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """'name:Diversity' on the line of a syntax error or the one before: YAML needs 'name: Diversity'."""
+    lines = text.splitlines()
+    for number in (line, line - 1):
+        if 0 < number <= len(lines) and (match := _SQUEEZED.match(lines[number - 1])):
+            return number, len(match.group(1)) + 1, match.group(2), match.group(3).strip()
+    return None
+
+
 def _code_point(character: int | str) -> str:
     return f"U+{character if isinstance(character, int) else ord(character[:1] or chr(0)):04X}"
 
@@ -287,10 +299,18 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
             return doc, problems
         message, hint = _syntax_message(error, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        path = scan.path
+        if squeezed := _no_space_after_colon(text, line):
+            line, column, name, value = squeezed
+            message = f"'{name}:{value}' needs a space after the colon, or YAML does not see the field '{name}'."
+            hint = f"Write it as '{name}: {value}'."
+            # The field sits beside the last one YAML read, in the same block.
+            in_block = scan.frames and scan.frames[-1][0] and scan.frames[-1][1] is not None
+            path = (*path[:-1], name) if in_block else (*path, name)
         lines = text.splitlines()
         if line > len(lines):  # libyaml reports a file cut short at the line after its last
             line, column = len(lines), len(lines[-1]) + 1
-        add(line, column, message, hint, field_path(scan.path))
+        add(line, column, message, hint, field_path(path))
         return doc, problems
     except yaml.reader.ReaderError as error:
         before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
