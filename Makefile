@@ -43,7 +43,7 @@ preview: $(SITE_DEPS)
 	HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
 
 serve: $(SITE_DEPS)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
 check: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.check $(ARGS)

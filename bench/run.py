@@ -57,6 +57,8 @@ sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402
 
+from engagement_hub.site import HubSite  # noqa: E402
+
 PROJECT_PARTS = ["mkdocs.yml", "content", "hooks", "theme_overrides"]
 BUDGET = {"cold": 1.25, "warm": 1.10, "growth": 1.10, "load_s": 1.0, "page_kb": 100, "html_kb": 200,
           "reload_s": 1.0, "reload_share": 0.10}
@@ -99,7 +101,7 @@ class Build:
 def run_build(project: Path, site: Path, builds: int) -> tuple[float, dict[str, Any]]:
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", CHILD, str(site), str(builds)], cwd=project, env=env(project),
-                            capture_output=True, text=True, timeout=900)
+                            capture_output=True, text=True, timeout=900, check=False)
     wall = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"The build of {project} failed:\n{result.stderr[-4000:]}")
@@ -128,8 +130,6 @@ def measure_builds(projects: list[Path], repeat: int) -> list[Build]:
 
 def make_floor(project: Path, dest: Path) -> int:
     """A plain MkDocs project with the hub's pages pre-rendered; returns its page count."""
-    from engagement_hub.site import HubSite
-
     site = HubSite.load(project, template_dir=project / "theme_overrides" / "hub",
                         content_dir=project / "content")
     if dest.exists():
@@ -205,7 +205,7 @@ def python_seconds(code: str, project: Path, *args: str, repeat: int = 3) -> flo
     results = []
     for _ in range(repeat):
         out = subprocess.run([sys.executable, "-c", code, *args], cwd=project, env=env(project),
-                             capture_output=True, text=True, timeout=300)
+                             capture_output=True, text=True, timeout=300, check=False)
         if out.returncode:
             raise SystemExit(out.stderr[-3000:])
         results.append(float(out.stdout.strip().splitlines()[-1]))
@@ -289,49 +289,79 @@ def fetch(url: str) -> str:
         return ""
 
 
-def serve_reload(project: Path, url_path: str, rounds: int = 3) -> float:
-    """Seconds from saving data/pledges.yml to the rebuilt page with the new text being served."""
+SERVE_ARGS = ["serve", "--strict", "--dirty"]  # as `make serve` runs it
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit a comms officer might save while previewing, and the page that shows it."""
+
+    name: str
+    file: str  # under data/
+    field: tuple[str | int, ...]  # the text field the edit adds a word to
+    address: str  # the page that shows that text
+
+
+def edits_for(project: Path) -> list[Edit]:
+    data = project / "data"
+    pledge = load_yaml(data / "pledges.yml")["pledges"][0]
+    year_file = max((data / "progress").glob("*.yml"))
+    return [Edit("a pledge (data/pledges.yml, the largest file)", "pledges.yml", ("pledges", 0, "text"),
+                 f"values/{pledge['values'][0]}/"),
+            Edit(f"a year's summary (data/progress/{year_file.name})", f"progress/{year_file.name}", ("summary",),
+                 f"progress/{year_file.stem}/")]
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def edited(path: Path, field: tuple[str | int, ...], word: str) -> str:
+    """The file with a word added to one text field, written out again as YAML."""
+    data = load_yaml(path)
+    node = data
+    for key in field[:-1]:
+        node = node[key]
+    node[field[-1]] = f"{node[field[-1]].rstrip()} {word}"
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True,
+                     width=120)
+
+
+def serve_reload(project: Path, edits: list[Edit], rounds: int = 3) -> dict[str, float]:
+    """Median seconds from saving each edit to the rebuilt page, with the new text, being served."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr",
-                             f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE_ARGS, "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env=env(project), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
-    built: list[float] = []
     log: list[str] = []
-
-    def watch() -> None:
-        for line in proc.stderr:  # type: ignore[union-attr]
-            log.append(line)
-            if "Documentation built in" in line or "Reloading browsers" in line:
-                built.append(time.perf_counter())
-
-    threading.Thread(target=watch, daemon=True).start()
+    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()  # type: ignore[arg-type]
     try:
         deadline = time.perf_counter() + 600
-        while "Serving on" not in "".join(log) or not fetch(base + url_path):
+        while "Serving on" not in "".join(log) or not fetch(base + edits[0].address):
             if proc.poll() is not None or time.perf_counter() > deadline:
                 raise SystemExit("mkdocs serve did not start:\n" + "".join(log)[-3000:])
             time.sleep(0.1)
-        pledges = project / "data" / "pledges.yml"
-        original = pledges.read_text(encoding="utf-8")
-        first_text = yaml.safe_load(original)["pledges"][0]["text"]
-        seconds = []
-        for n in range(rounds):
-            time.sleep(1.0)  # let the watcher settle
-            token = f"Benchmark edit {n} {time.time_ns()}"
-            edited = original.replace(first_text, f"{first_text} {token}", 1)
-            assert edited != original
-            start = time.perf_counter()
-            pledges.write_text(edited, encoding="utf-8")
-            deadline = start + 300
-            while token not in fetch(base + url_path):
-                if time.perf_counter() > deadline or proc.poll() is not None:
-                    raise SystemExit("The edit never reached the served page:\n" + "".join(log)[-3000:])
-                time.sleep(0.02)
-            seconds.append(time.perf_counter() - start)
-        pledges.write_text(original, encoding="utf-8")
-        return statistics.median(seconds)
+        results = {}
+        for edit in edits:
+            path = project / "data" / edit.file
+            original = path.read_text(encoding="utf-8")
+            seconds = []
+            for n in range(rounds):
+                time.sleep(1.0)  # let the previous rebuild and the watcher settle
+                token = f"Benchmarkedit{n}x{time.time_ns()}"
+                text = edited(path, edit.field, token)
+                start = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                deadline = start + 300
+                while token not in fetch(base + edit.address):
+                    if time.perf_counter() > deadline or proc.poll() is not None:
+                        raise SystemExit("The edit never reached the served page:\n" + "".join(log)[-3000:])
+                    time.sleep(0.02)
+                seconds.append(time.perf_counter() - start)
+            path.write_text(original, encoding="utf-8")
+            results[edit.name] = statistics.median(seconds)
+        return results
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -351,7 +381,7 @@ class Size:
     floor: Build
     facts: dict[str, Any]
     weights: dict[str, dict[str, int]]
-    reload_s: float | None = None
+    reloads: dict[str, float] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -390,8 +420,8 @@ def measure_size(scale: int, work: Path, repeat: int, reload: bool) -> Size:
     size = Size(scale, counts, load_s, hub, floor, facts, weights)
     if reload:
         say(f"{scale}x: timing mkdocs serve reloads")
-        size.reload_s = serve_reload(project, "values/inclusive/")
-        say(f"{scale}x: reload {size.reload_s:.2f} s")
+        size.reloads = serve_reload(project, edits_for(project))
+        say(f"{scale}x: reloads {size.reloads}")
     return size
 
 
@@ -403,7 +433,7 @@ def verdict(ok: bool) -> str:
 
 def report(sizes: list[Size], startup: dict[str, float], machine: str) -> tuple[str, bool]:
     lines = ["# Benchmark results", "",
-             f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine} by `make bench` "
+             f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine} by `make bench` "
              "(bench/run.py). Times are the best of several runs, in seconds.", "",
              "| size | records | pledges | channels | goals | years | pages | load + validate | hub cold | "
              "floor cold | ratio | hub warm | floor warm | ratio | peak memory | largest page HTML | "
@@ -425,13 +455,13 @@ def report(sizes: list[Size], startup: dict[str, float], machine: str) -> tuple[
         cells = [f"{w['gzip'] / 1024:.0f} KB ({w['raw'] / 1024:.0f} KB raw, {w['files']} files)"
                  for w in s.weights.values()]
         lines.append(f"| {s.scale}x | " + " | ".join(cells) + " |")
-    reloads = [s for s in sizes if s.reload_s is not None]
+    reloads = [s for s in sizes if s.reloads]
     if reloads:
-        lines += ["", "`mkdocs serve`: seconds from saving an edit to data/pledges.yml to the rebuilt page "
-                  "showing it (median of 3):", "", "| size | reload | full build (hub cold) | share |",
-                  "| --- | ---: | ---: | ---: |"]
-        lines += [f"| {s.scale}x | {s.reload_s:.2f} | {s.hub.cold:.2f} | {s.reload_s / s.hub.cold:.2f} |"
-                  for s in reloads]
+        lines += ["", "`make serve` (`mkdocs serve --strict --dirty`): seconds from saving an edit to the rebuilt page "
+                  "showing it (median of 3):", "", "| size | edit | reload | full build (hub cold) | share |",
+                  "| --- | --- | ---: | ---: | ---: |"]
+        lines += [f"| {s.scale}x | {name} | {sec:.2f} | {s.hub.cold:.2f} | {sec / s.hub.cold:.2f} |"
+                  for s in reloads for name, sec in s.reloads.items()]
 
     by = {s.scale: s for s in sizes}
     checks: list[tuple[str, bool]] = []
@@ -465,13 +495,13 @@ def report(sizes: list[Size], startup: dict[str, float], machine: str) -> tuple[
                        f"(largest {s.facts['largest_kb']:.0f} KB, {s.facts['largest']})",
                        s.facts["largest_kb"] <= BUDGET["html_kb"]))
     for s in reloads:
-        checks.append((f"serve reload at {s.scale}x ≤ {BUDGET['reload_s']} s ({s.reload_s:.2f} s)",
-                       s.reload_s <= BUDGET["reload_s"]))
-    if reloads and reloads[-1].scale > 1:
-        s = reloads[-1]
-        checks.append((f"serve reload at {s.scale}x ≤ {BUDGET['reload_share']} × full build "
-                       f"({s.reload_s:.2f} s vs {s.hub.cold:.2f} s = {s.reload_s / s.hub.cold:.2f})",
-                       s.reload_s <= BUDGET["reload_share"] * s.hub.cold))
+        for name, sec in s.reloads.items():
+            checks.append((f"serve reload at {s.scale}x after editing {name} ≤ {BUDGET['reload_s']} s ({sec:.2f} s)",
+                           sec <= BUDGET["reload_s"]))
+            if s.scale > 1:
+                checks.append((f"serve reload at {s.scale}x after editing {name} ≤ {BUDGET['reload_share']} × full "
+                               f"build ({sec:.2f} s vs {s.hub.cold:.2f} s = {sec / s.hub.cold:.2f})",
+                               sec <= BUDGET["reload_share"] * s.hub.cold))
     lines += ["", f"Fixed start-up: {startup['engine']:.2f} s for MkDocs and Material to build a one-page site, "
               f"plus {startup['hub']:.2f} s for the hub's imports, schemas and templates.", "",
               "## Budgets", ""]
@@ -506,7 +536,7 @@ def main() -> int:
     text, ok = report(sizes, startup, machine)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     (args.out / f"results-{stamp}.md").write_text(text, encoding="utf-8")
     (args.out / "latest.md").write_text(text, encoding="utf-8")
     if args.record:

@@ -12,13 +12,15 @@ import os
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from engagement_hub.site import HubSite  # noqa: E402
+from engagement_hub.cache import cache_dir
+from engagement_hub.site import HubSite
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _state: dict[str, object] = {"preview": False}
@@ -31,6 +33,22 @@ def _site() -> HubSite:
 def on_startup(command: str, dirty: bool) -> None:
     # `mkdocs serve` is the preview: it shows draft years so a board can review them.
     _state["preview"] = command == "serve"
+    # `make serve` rebuilds with --dirty: the hub tells MkDocs which of its pages changed (on_files).
+    _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+
+class _DirtyNotice(logging.Filter):
+    """Drop MkDocs' warning that a --dirty build may leave pages stale.
+
+    The hub marks every page whose content or navigation changed (and every
+    hand-written page, which may show data through macros), so the warning does
+    not apply; under --strict it would stop every preview rebuild.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
@@ -64,7 +82,24 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
                                   "Rename or delete content/" + src + ".")
             files.remove(existing)
         files.append(File.generated(config, src, content=content))
+    if _state.get("dirty"):
+        # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
+        changed = site.changed_pages(_state.get("previous"))  # type: ignore[arg-type]
+        for file in files.documentation_pages():
+            modified = file.src_uri in changed or not site.is_generated(file.src_uri)
+            file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
     return files
+
+
+def on_post_build(config) -> None:  # noqa: ANN001
+    _state["previous"] = _state["site"]  # what the next --dirty rebuild compares with
+
+
+def on_env(env, config, files):  # noqa: ANN001, ANN201
+    # Material's templates are compiled afresh for every build; keep them compiled, as the hub's own are.
+    if env.bytecode_cache is None and (folder := cache_dir("templates")) is not None:
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
@@ -96,6 +131,10 @@ def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
 
 def on_serve(server, config, builder):  # noqa: ANN001, ANN201
     root = Path(config.config_file_path).parent
+    # MkDocs looks for changes every half second; data/ and the templates are a few dozen files, so
+    # the hub looks ten times a second and a saved edit shows sooner (watchdog's poll interval).
+    if isinstance(getattr(server.observer, "_timeout", None), float):
+        server.observer._timeout = 0.1
     server.watch(str(root / "data"))
     server.watch(str(root / "theme_overrides"))
     return server

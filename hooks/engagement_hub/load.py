@@ -42,14 +42,24 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
         return None, [Problem(label, 1, 1, "(the whole file)",
                               f"The file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}).",
                               hint="Split the data, or check that nothing was pasted in by mistake.")]
-    doc, problems = read_yaml(path.read_bytes(), label)
+    raw = path.read_bytes()
+    if (kept := _UNCHANGED.get(label)) and kept[0] == raw:
+        return kept[1], []
+    doc, problems = read_yaml(raw, label)
     if problems and doc.data is None:
         return None, problems
     # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
     explained = {p.path for p in problems}
     problems += [p for p in validate(doc, schema) if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, ())
+    if not problems:
+        _UNCHANGED[label] = (raw, doc)
     return (None if problems else doc), problems
+
+
+# The last good reading of each file, by its exact bytes. A preview (`make serve`) reloads
+# the data on every save; a file that did not change is not read and checked again.
+_UNCHANGED: dict[str, tuple[bytes, Document]] = {}
 
 
 def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[Problem]:

@@ -51,6 +51,7 @@ class HubSite:
     nav: list[Any]
     warnings: list[Problem] = field(default_factory=list)
     preview: bool = False
+    template_dir: Path | None = None
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
@@ -59,10 +60,34 @@ class HubSite:
         pages = {page.src: page for page in build_pages(hub)}
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
-                   nav=navigation(hub, extra), warnings=warnings, preview=preview)
+                   nav=navigation(hub, extra), warnings=warnings, preview=preview, template_dir=template_dir)
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
+
+    def changed_pages(self, previous: HubSite | None) -> set[str]:
+        """Generated pages that may look different from the previous build's, for quick previews.
+
+        A page shows its own context plus things every page shares (the
+        navigation, the organisation, values and goals, the templates); when a
+        shared thing changed, every page did. Pledges, channels and years reach
+        a page only through its context, so editing one pledge redraws the few
+        pages that list it, not the hundreds that do not.
+        """
+        if previous is None or previous.shared_inputs() != self.shared_inputs():
+            return set(self.pages)
+        return {src for src, page in self.pages.items()
+                if (old := previous.pages.get(src)) is None or old != page or old.context != page.context}
+
+    def shared_inputs(self) -> tuple[Any, ...]:
+        """Everything a page may show besides its own context (see ``changed_pages``)."""
+        hub = self.hub
+        themes = self.template_dir.parent if self.template_dir else None
+        stamps = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
+                              if f.is_file())) if themes else ()
+        return (hub.organisation, hub.values, hub.strategy, hub.involvement, hub.accessibility,
+                hub.channels_introduction, hub.pledges_introduction, hub.values_introduction,
+                json.dumps(self.nav), self.preview, stamps)
 
     def generated_files(self) -> dict[str, str]:
         """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
