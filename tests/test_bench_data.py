@@ -9,8 +9,15 @@ reachable, and no continuation page in the navigation.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +25,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_env, copy_project, run_build
 from engagement_hub.load import check
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -142,3 +149,57 @@ def test_continuation_pages_stay_out_of_the_navigation_and_the_search(large_site
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "new-pledges-2/" not in index
     assert "who-made-them/page-2/" in index  # each pledge is still found once
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, server: subprocess.Popen, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in (html := _get(url)):
+            return html
+        if server.poll() is not None:
+            pytest.fail(server.stderr.read().decode(errors="replace"))
+        time.sleep(0.1)
+    pytest.fail(f"{url} never showed {text!r}")
+
+
+def test_the_preview_redraws_what_an_edit_changed_and_keeps_the_rest_whole(project: Path) -> None:
+    """`make serve` rebuilds with --dirty, trusting the hub to say which pages changed: nothing may go stale."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=build_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_for(base + "contact/", "Contact", server)
+        pledges = project / "data" / "pledges.yml"
+        pledge = yaml.safe_load(pledges.read_text(encoding="utf-8"))["pledges"][0]
+        pledges.write_text(pledges.read_text(encoding="utf-8").replace(pledge["text"], pledge["text"] + " Edited",
+                                                                       1), encoding="utf-8")
+        value_page = _wait_for(base + f"values/{pledge['values'][0]}/", pledge["text"] + " Edited", server)
+        assert pledge["text"] + " Edited" in _get(base + "pledges/who-made-them/")
+        assert "Is this page useful?" in value_page  # the whole page, not just the changed part
+
+        strategy = project / "data" / "strategy.yml"
+        title = yaml.safe_load(strategy.read_text(encoding="utf-8"))["goals"][0]["title"]
+        strategy.write_text(strategy.read_text(encoding="utf-8").replace(f"title: {title}", f"title: {title} renamed",
+                                                                         1), encoding="utf-8")
+        # Every page's navigation names the goal, so pages with no other change are redrawn too.
+        _wait_for(base + "contact/", f"{title} renamed", server)
+        assert f"{title} renamed" in _get(base + "accessibility/")
+
+        index = json.loads(_get(base + "search/search_index.json"))
+        searchable = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert {"", "contact/", "pledges/", f"values/{pledge['values'][0]}/"} <= searchable
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
