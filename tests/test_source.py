@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from engagement_hub.schema import validate
 from engagement_hub.source import read_yaml
 
