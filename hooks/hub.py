@@ -92,7 +92,8 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
 
 
 def on_post_build(config) -> None:  # noqa: ANN001
-    _state["previous"] = _state["site"]  # what the next --dirty rebuild compares with
+    if _state.get("dirty"):
+        _state["previous"] = _state["site"]  # what the next --dirty rebuild compares with
 
 
 def on_env(env, config, files):  # noqa: ANN001, ANN201
