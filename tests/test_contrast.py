@@ -1,0 +1,101 @@
+"""Brand colours: checked for WCAG contrast before the site is built, and really used by the site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_env, run_build, serve_directory
+from engagement_hub.contrast import PAIRINGS, TEXT, contrast_ratio
+
+
+def set_brand(project: Path, **colours: str) -> dict[str, int]:
+    """Change brand colours in the scratch data; returns the line of each field."""
+    path = project / "data" / "organisation.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    where = {}
+    for number, line in enumerate(lines):
+        key = line.strip().split(":")[0]
+        if line.startswith("  ") and key in colours:
+            lines[number] = f'  {key}: "{colours[key]}"\n'
+            where[key] = number + 1
+    path.write_text("".join(lines), encoding="utf-8")
+    assert set(where) == set(colours)
+    return where
+
+
+def make_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+                          env=build_env(), capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_wcag_contrast_ratio_matches_the_definition() -> None:
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast_ratio("#005eb8", "#ffffff") == pytest.approx(contrast_ratio("#ffffff", "#005eb8"))
+    # WCAG's own worked threshold: #767676 is the lightest grey that passes 4.5:1 on white.
+    assert contrast_ratio("#767676", "#ffffff") >= TEXT > contrast_ratio("#777777", "#ffffff")
+
+
+def test_the_example_brand_passes_every_pairing() -> None:
+    brand = yaml.safe_load((ROOT / "data" / "organisation.yml").read_text(encoding="utf-8"))["brand"]
+    for pairing in PAIRINGS:
+        fg, bg = brand.get(pairing.foreground, pairing.foreground), brand.get(pairing.background, pairing.background)
+        assert contrast_ratio(fg, bg) >= pairing.minimum, pairing
+
+
+def test_a_pale_primary_colour_fails_check_and_build_naming_the_pair_file_line_and_field(
+        project: Path, tmp_path: Path) -> None:
+    lines = set_brand(project, primary="#7fb3ff")
+    result = make_check(project)
+    assert result.returncode == 1
+    report = result.stderr
+    assert f"data/organisation.yml, line {lines['primary']}" in report
+    assert "field: brand.primary" in report
+    assert 'brand.on_primary "#ffffff" on brand.primary "#7fb3ff"' in report
+    assert 'brand.primary "#7fb3ff" on white' in report
+    assert "4.5:1" in report and "Traceback" not in report
+
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert 'brand.on_primary "#ffffff" on brand.primary "#7fb3ff"' in build.stderr
+
+
+def test_a_pale_accent_fails_as_link_text(project: Path) -> None:
+    lines = set_brand(project, accent="#9db7d5")
+    result = make_check(project)
+    assert result.returncode == 1
+    assert f"data/organisation.yml, line {lines['accent']}" in result.stderr
+    assert "field: brand.accent" in result.stderr and 'brand.accent "#9db7d5" on white' in result.stderr
+
+
+def test_dark_text_on_a_light_header_is_accepted(project: Path) -> None:
+    set_brand(project, primary="#ffb81c", on_primary="#212b32", accent="#003087")
+    result = make_check(project)
+    # The warm yellow is too pale for links on white, so that pairing alone is reported.
+    assert result.returncode == 1
+    assert "on brand.primary" not in result.stderr
+    assert 'brand.primary "#ffb81c" on white' in result.stderr
+
+
+def test_the_brand_colours_drive_the_header_and_links_in_the_browser(project: Path, tmp_path: Path, browser) -> None:
+    purple, dark = "#330072", "#1d0042"
+    set_brand(project, primary=purple, accent=dark)
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    base, server = serve_directory(site)
+    try:
+        page = browser.new_page()
+        page.goto(base + "values/")
+        header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        link = page.evaluate("getComputedStyle(document.querySelector('article a[href]')).color")
+        page.close()
+    finally:
+        server.shutdown()
+    expected = "rgb({}, {}, {})".format(*(int(purple[i:i + 2], 16) for i in (1, 3, 5)))
+    assert header == expected and link == expected
