@@ -45,6 +45,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|mailto:|tel:|www\.)\S+")
 _MARKUP = re.compile(r"[*_`#>|]")
 _BREAK = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s+")  # paragraphs and list items end a sentence
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019-][A-Za-z0-9\u00c0-\u024f]+)*")
 
@@ -71,7 +72,7 @@ def sentences(markdown: str) -> list[str]:
     """Sentences of a text; paragraphs and list items end one even without a full stop."""
     found = []
     for block in _BREAK.split(plain_text(markdown)):
-        for sentence in _SENTENCE_END.split(" ".join(block.split())):
+        for sentence in _SENTENCE_END.split(" ".join(_BULLET.sub("", block).split())):
             if sentence.strip():
                 found.append(sentence.strip())
     return found

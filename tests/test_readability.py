@@ -1,0 +1,88 @@
+"""Plain language: `make check` warns about hard-to-read public text, naming file, line and field,
+and still succeeds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import build_env
+from engagement_hub.readability import LONG_SENTENCE_WORDS, LOW_READING_EASE, reading_ease, sentences, syllables
+
+LONG = ("We will make sure that every single one of the many different services that the trust runs across all "
+        "of its hospital and community sites takes part in the programme of listening events that we have "
+        "planned for the coming year.")
+HARD = ("Organisational transformation necessitates comprehensive multidisciplinary collaboration. "
+        "Institutional accountability mechanisms facilitate continuous evaluation. "
+        "Stakeholder representatives contribute considerable experiential knowledge. "
+        "Implementation considerations incorporate demographic variability. "
+        "Operational deliverables prioritise equitable accessibility improvements. "
+        "Comprehensive documentation facilitates organisational understanding of institutional responsibilities. "
+        "Collaborative partnership arrangements necessitate considerable administrative coordination.")
+PLAIN = ("We want to hear from you. Tell us what works and what does not. We read every message. "
+         "We will write back in ten days. You can call us, send an email or come to a meeting near you. "
+         "It is free and you do not need to sign up.")
+
+
+def make_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+                          env=build_env(), capture_output=True, text=True, timeout=60, check=False)
+
+
+def replace_field(project: Path, file: str, key: str, text: str) -> int:
+    """Set a top-level text field in the scratch data; returns its line."""
+    path = project / "data" / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "\n")), len(lines))
+    lines[start:end] = [f"{key}: |\n", f"  {text}\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    return start + 1
+
+
+def test_a_long_sentence_is_a_warning_naming_file_line_and_field(project: Path) -> None:
+    line = replace_field(project, "strategy.yml", "introduction", LONG + " " + PLAIN)
+    result = make_check(project)
+    assert result.returncode == 0, result.stderr
+    assert f"WARNING: data/strategy.yml, line {line}" in result.stderr
+    words = len(LONG.split())
+    assert words > LONG_SENTENCE_WORDS
+    assert f"A sentence here has {words} words" in result.stderr
+    assert '"We will make sure that every single one of the many different ..."' in result.stderr
+    assert "field: introduction" in result.stderr
+    assert "The data is valid" in result.stdout
+
+
+def test_hard_words_give_a_low_reading_ease_warning(project: Path) -> None:
+    line = replace_field(project, "strategy.yml", "introduction", HARD)
+    result = make_check(project)
+    assert result.returncode == 0
+    warning = result.stderr.split(f"WARNING: data/strategy.yml, line {line}")[1].split("\n\n")[0]
+    assert "field: introduction" in warning and "Flesch reading ease" in warning
+
+
+def test_plain_text_gives_no_warning(project: Path) -> None:
+    line = replace_field(project, "strategy.yml", "introduction", PLAIN)
+    result = make_check(project)
+    assert result.returncode == 0
+    assert f"data/strategy.yml, line {line}," not in result.stderr
+
+
+def test_warnings_appear_as_github_annotations_too(project: Path) -> None:
+    line = replace_field(project, "strategy.yml", "introduction", LONG)
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project), "--format", "github"],
+                            env=build_env(), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    assert f"::warning file=data/strategy.yml,line={line}," in result.stdout
+
+
+def test_reading_ease_ranks_plain_above_hard_text() -> None:
+    assert reading_ease(PLAIN) >= 80  # "easy": a reading age of about 11
+    assert reading_ease(HARD) < LOW_READING_EASE
+    assert syllables("cat") == 1 and syllables("hospital") >= 3
+
+
+def test_sentences_end_at_full_stops_paragraphs_and_list_items() -> None:
+    text = "First one. Second one!\n\n- a list item\n- another item\n\nA [linked](https://example.org/x) end."
+    assert sentences(text) == ["First one.", "Second one!", "a list item", "another item", "A linked end."]
