@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Error as PlaywrightError
 
 from conftest import built_pages, copy_project, run_build, serve_directory
 from engagement_hub.load import check
@@ -45,7 +44,13 @@ PAYLOADS = [
     "</textarea></title></script><script>window.__pwned=11</script>",
     "<base href=\"https://example.org/\"><meta http-equiv=\"refresh\" content=\"0;url=https://example.org/\">",
 ]
-WATCH = "window.__pwned"
+# Every field gets this, so every place data text can reach is tried with a script element, a breakout from a
+# quoted attribute or <title>, and event handlers that fire by themselves; then one of the payloads above.
+EVERYWHERE = ("\"'></title><script>window.__pwned=1;console.log('PWNED')</script>"
+              "<svg onload=\"window.__pwned=2\"></svg><details open ontoggle=\"window.__pwned=3\">x</details>")
+# Setting window.__pwned (or calling alert) is what every payload does if it runs; this turns it into a report.
+REPORTER = """Object.defineProperty(window, '__pwned', {configurable: true, get() { return undefined; },
+    set(value) { console.log('PWNED ' + value); }});"""
 SEARCH_WORD = "involvement"  # in many payload-laden titles and texts
 
 
@@ -79,7 +84,7 @@ def poison(project: Path) -> int:
     poisoned = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
     leaves = {(name, leaf) for name, data in original.items() for leaf in text_leaves(data)}
     for n, (name, leaf) in enumerate(sorted(leaves, key=str)):
-        set_at(poisoned[name], leaf, f"{get_at(original[name], leaf)} {PAYLOADS[n % len(PAYLOADS)]}")
+        set_at(poisoned[name], leaf, f"{get_at(original[name], leaf)} {EVERYWHERE} {PAYLOADS[n % len(PAYLOADS)]}")
 
     # Ids, dates, set words and web addresses have rules a payload breaks: put those back, as the check says.
     for _ in range(5):
@@ -121,11 +126,15 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
     site_dir, _ = hostile_site
     base, server = serve_directory(site_dir)
     context = browser.new_context(java_script_enabled=True)
+    # A payload that runs reports itself before anything else can happen, even if it then leaves the page.
+    context.add_init_script(REPORTER)
     page = context.new_page()
     ran: list[str] = []
     outside: list[str] = []
-    page.on("dialog", lambda dialog: (ran.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    page.on("console", lambda message: ran.append(f"console: {message.text}") if "PWNED" in message.text else None)
+    address = ""
+    page.on("dialog", lambda dialog: (ran.append(f"/{address}: dialog {dialog.message}"), dialog.dismiss()))
+    page.on("console", lambda message: ran.append(f"/{address}: {message.text}") if "PWNED" in message.text
+            else None)
 
     def only_this_site(route) -> None:
         if route.request.url.startswith(base):
@@ -142,11 +151,8 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
         for address in pages:
             page.goto(base + address, wait_until="load")
             page.wait_for_timeout(50)  # let autofocus, toggle and load handlers fire if they exist
-            try:
-                watched = page.evaluate(f"typeof {WATCH}")
-            except PlaywrightError as error:  # a <meta refresh> or script in the data sent the reader away
-                pytest.fail(f"a payload on /{address} navigated away from the page: {error.message}")
-            assert watched == "undefined", f"a payload ran on /{address}"
+            assert not ran, f"a payload ran: {ran[:3]}"
+            assert page.url == base + address, f"a payload on /{address} sent the reader to {page.url}"
             handlers = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(el =>
                 [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
             assert not handlers, f"/{address} has event handlers from the data: {handlers[:5]}"
@@ -157,10 +163,11 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
             body = page.evaluate("document.body.innerText")
             ran_as_template = "24690" in body or body.count("JINJA-RAN") != body.count("%}JINJA-RAN{%")
             assert not ran_as_template, f"data text was run as a template on /{address}"
-            if "<script>window.__pwned=1;console.log('PWNED')</script>" in body:
+            if EVERYWHERE[:60] in body:
                 escaped_on.append(address)
 
         # Material's search draws results from the index with JavaScript: the payloads must stay text there too.
+        address = "(search)"
         page.goto(base, wait_until="networkidle")  # the search index is fetched after load
         page.focus("input.md-search__input")
         page.keyboard.type(SEARCH_WORD, delay=20)
@@ -168,7 +175,6 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
                                "?.includes('matching')", timeout=30_000)
         page.wait_for_timeout(300)
         assert "__pwned" in page.inner_text(".md-search-result"), "the results should hold payloads, as text"
-        assert page.evaluate(f"typeof {WATCH}") == "undefined", "a payload ran in the search results"
     finally:
         context.close()
         server.shutdown()
