@@ -66,3 +66,25 @@ def test_axe_reports_a_real_violation(served_site: str, browser) -> None:
     rules = {v["rule"] for v in page.evaluate(RUN_AXE, TAGS)}
     page.close()
     assert {"image-alt", "color-contrast"} <= rules
+
+
+def test_axe_finds_no_violations_with_search_results_open(served_site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(served_site + "values/")
+    page.locator(".md-search__input").press_sequentially("patient", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    page.add_script_tag(path=str(axe_path()))
+    found = page.evaluate(RUN_AXE, TAGS)
+    page.close()
+    assert not found, "\n".join(f"{v['rule']} at {n['target']}: {n['summary']}" for v in found for n in v["nodes"])
+
+
+def test_axe_finds_no_violations_with_the_phone_menu_open(served_site: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(served_site + "values/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.add_script_tag(path=str(axe_path()))
+    found = page.evaluate(RUN_AXE, TAGS)
+    context.close()
+    assert not found, "\n".join(f"{v['rule']} at {n['target']}: {n['summary']}" for v in found for n in v["nodes"])
