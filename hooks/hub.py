@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -20,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.cache import cache_dir
+from engagement_hub.load import newest_date
 from engagement_hub.site import HubSite
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
@@ -64,8 +66,9 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     for problem in site.warnings:
         log.warning(problem.human())
     _state["site"] = site
+    _state["data_date"] = newest_date(site.hub)
     config.nav = site.nav
-    config.site_name = site.hub.organisation.short_name
+    config.site_name = str(escape(site.hub.organisation.short_name))
     if site.hub.organisation.site_url:
         config.site_url = site.hub.organisation.site_url
     config.copyright = site.copyright
@@ -126,7 +129,9 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
     # The page's full title (as in <title>), not its shorter menu label, names it in feedback emails.
-    context["hub_page"] = _site().page_chrome(page.file.src_uri, page.meta.get("title") or page.title)
+    # Titles reach MkDocs escaped as HTML; the feedback email's subject wants the plain text back.
+    title = Markup(page.meta.get("title") or page.title or "").unescape()
+    context["hub_page"] = _site().page_chrome(page.file.src_uri, title)
     return context
 
 
@@ -139,3 +144,9 @@ def on_serve(server, config, builder):  # noqa: ANN001, ANN201
     server.watch(str(root / "data"))
     server.watch(str(root / "theme_overrides"))
     return server
+
+
+def on_pre_page(page, config, files):  # noqa: ANN001, ANN201
+    # The sitemap's dates come from the data, not the clock, so two builds of the same data are byte-identical.
+    page.update_date = _state["data_date"]
+    return page

@@ -117,11 +117,6 @@ def test_payloads_reach_most_text_fields(hostile_site: tuple[Path, int]) -> None
     assert fields > 200, "the payloads should be in hundreds of text fields"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known, not yet fixed (hooks/engagement_hub/site.py, macros.py, hooks/hub.py): Material's templates do not "
-    "escape, and data text reaches them raw as navigation and table-of-contents titles, <title>, the meta "
-    "description, the site name and the organisation_name and strategy_title macros. When fixed this test "
-    "passes, strict xfail then fails: delete this marker."))
 def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) -> None:
     site_dir, _ = hostile_site
     base, server = serve_directory(site_dir)

@@ -106,10 +106,6 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     assert differences(tmp_path / "one", tmp_path / "two") == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known, not yet fixed (hooks/hub.py): MkDocs dates every sitemap entry, and the sitemap.xml.gz header, "
-    "with the build date. Fix: an on_pre_page hook setting page.update_date = newest_date(hub) "
-    "(engagement_hub.load). When fixed, strict xfail fails: delete this marker."))
 def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
     """The same data built tomorrow (or by a CI runner in another time zone) gives the same site."""
     project = copy_project(tmp_path / "project")

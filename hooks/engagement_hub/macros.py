@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import model as m
 from .pages import goal_status_rows
@@ -93,8 +93,8 @@ class Macros:
     def as_globals(self) -> dict[str, Callable[..., Markup] | Any]:
         names = [name.split("(")[0] for name in MACRO_HELP]
         return {**{name: getattr(self, name) for name in names},
-                "organisation_name": self.hub.organisation.name,
-                "strategy_title": self.hub.strategy.title}
+                "organisation_name": escape(self.hub.organisation.name),
+                "strategy_title": escape(self.hub.strategy.title)}
 
 
 _SANDBOX = SandboxedEnvironment(autoescape=False, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

@@ -60,7 +60,8 @@ class HubSite:
         pages = {page.src: page for page in build_pages(hub)}
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
-                   nav=navigation(hub, extra), warnings=warnings, preview=preview, template_dir=template_dir)
+                   nav=_escape_titles(navigation(hub, extra)),
+                   warnings=warnings, preview=preview, template_dir=template_dir)
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
@@ -107,7 +108,7 @@ class HubSite:
         """Table-of-contents entries in the nested form MkDocs' toc expects."""
         tokens: list[dict[str, Any]] = []
         for level, anchor, name in headings(html):
-            token = {"level": level, "id": anchor, "name": name, "children": []}
+            token = {"level": level, "id": anchor, "name": str(escape(name)), "children": []}
             if level == 3 and tokens:
                 tokens[-1]["children"].append(token)
             elif level == 2:
@@ -139,9 +140,19 @@ class HubSite:
                 "accessibility": "accessibility.md", "preview": "yes" if self.preview else ""}
 
 
+def _escape_titles(nav: Any) -> Any:
+    """Navigation titles as HTML: Material writes them into every page without escaping."""
+    if isinstance(nav, list):
+        return [_escape_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): _escape_titles(value) for title, value in nav.items()}
+    return nav
+
+
 def _front_matter(page: Page) -> str:
     # JSON strings are valid YAML, so any title is quoted safely.
-    meta: dict[str, Any] = {"title": page.title, "description": page.description}
+    # MkDocs and Material write titles and descriptions into pages unescaped: text from data is not HTML.
+    meta: dict[str, Any] = {"title": str(escape(page.title)), "description": str(escape(page.description))}
     if not page.in_search:
         meta["search"] = {"exclude": True}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items() if v) + "\n---\n"
