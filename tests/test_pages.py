@@ -154,3 +154,10 @@ def test_navigation_is_generated_from_the_data(page) -> None:
     for year in YEARS:
         assert year["year"] in nav
     assert not any(p["text"][:30] in nav for p in PLEDGES), "pledges must not become navigation entries"
+
+
+def test_the_editors_guide_is_built_but_kept_out_of_navigation_and_search_engines(page) -> None:
+    guide = page("guide/")
+    assert guide.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert "guide/" not in {a.get("href", "").lstrip("./") for a in page("").select("nav.md-nav--primary a")}
+    assert page("").select_one('meta[name="robots"]') is None

@@ -281,7 +281,7 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
         return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
                             expected=_expected_type(error.validator_value), found=describe(value),
                             hint=_trap_hint(doc.raw.get(path), value) or _shape_hint(error.validator_value, value)
-                            or "Compare with the examples in CONTRIBUTING.md.")]
+                            or "Compare with the examples in the editors' guide (content/guide/index.md).")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1)
@@ -312,4 +312,4 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     if kind == "propertyNames":
         return [doc.problem(path, "A field name here is not a valid id.", expected=described or "a valid id",
                             found=describe(value), hint="Use lower-case letters, numbers and hyphens.")]
-    return [doc.problem(path, error.message, hint="Compare with the examples in CONTRIBUTING.md.")]
+    return [doc.problem(path, error.message, hint="Compare with the examples in the editors' guide (content/guide/index.md).")]

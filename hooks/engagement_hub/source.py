@@ -166,7 +166,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
         return ("The line contains an invisible control character, often pasted in from another program.",
                 "Delete the line and type it again.")
     return (f"YAML could not read this line ({words.strip()}).",
-            "Compare the line with the examples in CONTRIBUTING.md; text with special characters needs quotes.")
+            "Compare the line with the examples in the editors' guide (content/guide/index.md); "
+            "text with special characters needs quotes.")
 
 
 class _Scan:
