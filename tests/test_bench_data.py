@@ -203,3 +203,61 @@ def test_the_preview_redraws_what_an_edit_changed_and_keeps_the_rest_whole(proje
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+def _site_of(project: Path):
+    from engagement_hub.site import HubSite
+
+    return HubSite.load(project, template_dir=project / "theme_overrides" / "hub", content_dir=project / "content",
+                        preview=True)
+
+
+def _edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def test_a_quick_preview_never_leaves_a_changed_page_stale(tmp_path: Path) -> None:
+    """The pages the hub tells `mkdocs serve --dirty` to redraw include every page whose HTML changed."""
+    project = copy_project(tmp_path / "project")
+    synthetic.generate(10, project / "data")
+    pledges = project / "data" / "pledges.yml"
+    year_file = max((project / "data" / "progress").glob("*.yml"))
+    start = int(year_file.stem[:4])
+
+    def many_kept(data: dict) -> None:  # a year with more pledges kept than one page shows
+        made = [p for p in data["pledges"] if f"{start}-04-01" <= str(p["date"]) <= f"{start + 1}-03-31"]
+        for p in made[:70]:
+            p.update(status="kept", update={"date": f"{start + 1}-03-31", "text": "Done."})
+
+    _edit_yaml(pledges, many_kept)
+    before = _site_of(project)
+    for src in before.pages:
+        before.render(src)
+    data = yaml.safe_load(pledges.read_text(encoding="utf-8"))
+    # A kept pledge deep in a year's long list of completed pledges: a later page shows it, and the
+    # year's own page counts how many were kept.
+    year_page = next(p for p in before.pages.values() if p.template == "year.html"
+                     and len(p.context["completed_pledges"].all) > len(p.context["completed_pledges"]) + 5)
+    deep = next(p.id for p in year_page.context["completed_pledges"].all[len(year_page.context["completed_pledges"]):]
+                if p.status == "kept")
+    kept = next(i for i, p in enumerate(data["pledges"]) if p["id"] == deep)
+    edits = [
+        ("a kept pledge becomes not kept", pledges, lambda d: d["pledges"][kept].update(status="not-kept")),
+        ("a pledge's words change", pledges, lambda d: d["pledges"][0].update(text=d["pledges"][0]["text"] + " Now.")),
+        ("a year's summary changes", year_file, lambda d: d.update(summary=d["summary"] + " Reviewed again.")),
+    ]
+    for what, path, change in edits:
+        _edit_yaml(path, change)
+        after = _site_of(project)
+        redrawn = after.changed_pages(before)
+        fresh = _site_of(project)
+        really_changed = {src for src in fresh.pages
+                          if src not in before.pages or fresh.render(src) != before.bodies[src]}
+        assert really_changed, what
+        assert really_changed <= redrawn, f"{what}: stale pages {sorted(really_changed - redrawn)}"
+        assert len(redrawn) < len(after.pages) / 2, f"{what}: redrew {len(redrawn)} of {len(after.pages)} pages"
+        for src in after.pages:
+            after.render(src)
+        before = after

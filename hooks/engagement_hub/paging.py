@@ -43,6 +43,17 @@ class Shown(list):
         self.total = len(whole)
         self.pager = pager
 
+    def __eq__(self, other: object) -> bool:
+        # Pages show counts from the whole list, so two pages' lists match only if the wholes do too.
+        if not isinstance(other, Shown):
+            return list.__eq__(self, other)
+        return list.__eq__(self, other) is True and self.all == other.all and self.pager == other.pager
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]  # a list, so never a dict key
+
 
 @dataclass(frozen=True)
 class Pager:

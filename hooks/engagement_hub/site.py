@@ -52,6 +52,7 @@ class HubSite:
     warnings: list[Problem] = field(default_factory=list)
     preview: bool = False
     template_dir: Path | None = None
+    bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
@@ -77,8 +78,18 @@ class HubSite:
         """
         if previous is None or previous.shared_inputs() != self.shared_inputs():
             return set(self.pages)
-        return {src for src, page in self.pages.items()
-                if (old := previous.pages.get(src)) is None or old != page or old.context != page.context}
+        changed = set()
+        for src, page in self.pages.items():
+            old = previous.pages.get(src)
+            if old is None or old != page or src not in previous.bodies:
+                changed.add(src)
+            elif old.context == page.context:
+                self.bodies[src] = previous.bodies[src]  # same inputs, same page
+            elif self.render(src) != previous.bodies[src]:
+                # Its data changed and so did what it shows (a goal page shows the latest year's
+                # label, not its summary, so a new summary does not redraw forty goal pages).
+                changed.add(src)
+        return changed
 
     def shared_inputs(self) -> tuple[Any, ...]:
         """Everything a page may show besides its own context (see ``changed_pages``)."""
@@ -98,7 +109,9 @@ class HubSite:
         return files
 
     def render(self, src: str) -> str:
-        return self.renderer.page(self.pages[src])
+        if (body := self.bodies.get(src)) is None:
+            body = self.bodies[src] = self.renderer.page(self.pages[src])
+        return body
 
     def expand_macros(self, markdown: str, src: str) -> tuple[str, list[Problem]]:
         return expand(markdown, self.hub, self.renderer, src, f"content/{src}")
