@@ -4,6 +4,7 @@ table beside it, readable without colour, and the same bytes on every build."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import yaml
@@ -116,6 +117,7 @@ def test_year_page_progress_chart_matches_its_table_and_the_data(page, index: in
         return "–" if value is None else f"{shown(round(100 * (value - base) / (target - base), 1))}%".replace(
             "-", "−")
 
+    shares = []
     for goal in GOALS:
         for measure in goal["measures"]:
             now = share(measure, value_in(year, goal["id"], measure["id"]))
@@ -123,10 +125,28 @@ def test_year_page_progress_chart_matches_its_table_and_the_data(page, index: in
             assert rows[measure["name"]] == expected
             assert measure["name"] in labels
             assert f"{year['year']}: {now}" in labels
-            assert f"{measure['name']}: {now} in {year['year']}" in svg.find("desc").get_text()
-    if previous:  # last year's bars are hatched, this year's solid: not told apart by colour alone
-        fills = {rect["fill"] for rect in svg.find_all("rect", recursive=False)}
-        assert any(f.startswith("url(#") for f in fills) and any(f.startswith("#") for f in fills)
+            shares.append([float(t.rstrip("%").replace("−", "-").replace(",", "")) for t in expected])
+    # The description says what the chart shows and its message, and leaves the numbers to the table after it.
+    description = squeeze(svg.find("desc").get_text())
+    assert f"how far each of {len(shares)} measures has moved" in description
+    assert description.endswith("The figures are in the table below.")
+    assert figure.select_one("svg + .hub-table-wrap table") is not None
+    halfway, reached = sum(1 for s in shares if s[-1] >= 50), sum(1 for s in shares if s[-1] >= 100)
+    assert re.search(rf"\b{halfway} of {len(shares)} (is|are) at least halfway to the target, and {reached} "
+                     r"(has|have) reached it\.", description)
+    if previous:
+        assert f"{sum(1 for before, now in shares if now > before)} of {len(shares)} measures moved closer" in description
+        # Last year's bars are hatched, this year's solid: not told apart by colour alone.
+        hatched = svg.select_one("path.hub-chart__bars--previous")
+        solid = svg.select_one("path.hub-chart__bars--current")
+        assert hatched["fill"].startswith("url(#") and solid["fill"].startswith("#")
+        assert svg.select_one(hatched["fill"][4:-1]).name == "pattern"
+    # One bar per measure that moved forward, each as long as its share of the way.
+    scale = 460 / max(100, *map(max, shares))
+    bars = [svg.select_one("path.hub-chart__bars--previous")] if previous else []
+    for column, path in enumerate([*bars, svg.select_one("path.hub-chart__bars--current")]):
+        widths = [float(w) for w in re.findall(r"h([0-9.]+)v", path["d"])]
+        assert sorted(widths) == pytest.approx(sorted(scale * s[column] for s in shares if s[column] > 0), abs=0.06)
 
 
 def test_no_page_has_scripts_of_its_own_or_outside_requests_in_charts(site) -> None:

@@ -113,35 +113,66 @@ def test_each_goal_section_has_narrative_measures_highlights_and_you_said_we_did
             assert squeeze(block.dd.get_text(" ")) == f"We did: {squeeze(item['we_did'])}"
 
 
+def movement(now: str, before: dict | None) -> str:
+    if before is None:
+        return "First report"
+    diff = RANK.index(now) - RANK.index(before["status"])
+    return "Improved" if diff > 0 else "Worsened" if diff < 0 else "No change"
+
+
 @pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
-def test_what_changed_shows_status_moves_and_every_measures_change(page, index: int) -> None:
+def test_summary_shows_each_status_move_with_both_statuses_in_words(page, index: int) -> None:
+    """The summary's "Since last year" column is where a board reads how each goal moved."""
+    year, previous = YEARS[index], previous_of(index)
+    soup = page(f"progress/{slug(year)}/")
+    table = soup.select_one("table.hub-summary")
+    assert [th.get_text(strip=True) for th in table.select("thead th")][-1] == "Since last year"
+    for goal, row in zip(GOALS, table.select("tbody tr"), strict=True):
+        before = goal_entry(previous, goal["id"])
+        moved = movement(goal_entry(year, goal["id"])["status"], before)
+        since = squeeze(row.find_all("td")[-1].get_text(" "))
+        assert since == (moved if before is None else f"{moved} (was {STATUS[before['status']][0].lower()})")
+
+
+@pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])
+def test_what_changed_counts_status_moves_and_measure_changes_and_points_to_them(page, index: int) -> None:
     year, previous = YEARS[index], previous_of(index)
     soup = page(f"progress/{slug(year)}/")
     section = soup.select_one("section.hub-year-changes")
     heading = section.h2.get_text(" ", strip=True)
     assert heading == (f"What changed since {previous['year']}" if previous else "What changed from the starting point")
-    rows = section.select("table.hub-status-changes tbody tr")
-    for goal, row in zip(GOALS, rows, strict=True):
-        now = goal_entry(year, goal["id"])["status"]
-        before = goal_entry(previous, goal["id"])
-        tags = row.select(".hub-status")
-        status_cell_ok(tags[-1], now)
-        moved = squeeze(row.select_one(".hub-movement").get_text())
-        if before is None:
-            assert moved == "First report"
-        else:
-            status_cell_ok(tags[0], before["status"])
-            diff = RANK.index(now) - RANK.index(before["status"])
-            assert moved == ("Improved" if diff > 0 else "Worsened" if diff < 0 else "No change")
+    text = squeeze(section.get_text(" "))
+    if previous:
+        moves = [(goal, movement(goal_entry(year, goal["id"])["status"], goal_entry(previous, goal["id"])))
+                 for goal in GOALS]
+        counts = {word: sum(1 for _, m in moves if m == word) for word in ("Improved", "Worsened", "No change")}
+        assert (f"Goal status: {counts['Improved']} improved, {counts['Worsened']} worsened and "
+                f"{counts['No change']} did not change") in text
+        listed = [squeeze(li.get_text(" ")) for li in section.select("ul.hub-status-moves li")]
+        expected = [f"Goal {goal['number']} : {m.lower()} from "
+                    f"{STATUS[goal_entry(previous, goal['id'])['status']][0].lower()} to "
+                    f"{STATUS[goal_entry(year, goal['id'])['status']][0].lower()}"
+                    for word in ("Improved", "Worsened") for goal, m in moves if m == word]
+        assert listed == expected
+        for link in section.select("ul.hub-status-moves a"):
+            assert soup.select_one(link["href"]).name == "h2"
+        assert soup.select_one(section.select_one("a[href='#summary']")["href"]).name == "h2"
+    verdicts = {"better": 0, "worse": 0, "no change": 0}
     for goal in GOALS:
         for measure in goal["measures"]:
-            row = section.select_one(f"tr#change-{measure['id']}")
-            cells = [squeeze(td.get_text(" ")) for td in row.find_all("td")]
             value = goal_entry(year, goal["id"])["measures"][measure["id"]]
             before = goal_entry(previous, goal["id"])["measures"][measure["id"]] if previous \
                 else measure["baseline"]["value"]
-            assert cells[:2] == [shown(before), shown(value)]
-            assert cells[2].startswith(signed(value - before))
+            if value == before:
+                verdicts["no change"] += 1
+            else:
+                verdicts["better" if (value > before) == (measure["better"] == "higher") else "worse"] += 1
+    assert (f"Measures: {verdicts['better']} got better, {verdicts['worse']} got worse and "
+            f"{verdicts['no change']} did not change since {previous['year'] if previous else 'their baseline'}") in text
+    # Each measure's change itself is in its goal's table (checked above); the section links to the first of them.
+    first_goal = section.select_one("p.hub-changes-measures a")
+    assert first_goal["href"] == f"#goal-{GOALS[0]['id']}"
+    assert soup.select_one(first_goal["href"]).find_next("table", class_="hub-measures") is not None
 
 
 @pytest.mark.parametrize("index", range(len(YEARS)), ids=[y["year"] for y in YEARS])

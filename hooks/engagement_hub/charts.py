@@ -118,35 +118,44 @@ def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
 
 
 @dataclass(frozen=True)
-class Bar:
-    y: float
-    width: float
-    label: str  # "2025/26: 31%"
+class Label:
+    """A bar's direct label, placed just past its end."""
+
+    x: float | int
+    y: float | int
+    text: str  # "2025/26: 31%"
 
 
 @dataclass(frozen=True)
 class BarGroup:
     name: str
-    label_y: float
-    previous: Bar | None
-    current: Bar
+    label_y: float | int
+    previous: Label | None
+    current: Label
 
 
 @dataclass(frozen=True)
 class ProgressChart:
-    """How far each measure has come from its baseline towards its target."""
+    """How far each measure has come from its baseline towards its target.
+
+    The bars of each year are one path apiece, and the labels share their
+    styling through groups: at dozens of measures a rectangle and a fully
+    styled label per bar made the year page too heavy for a phone.
+    """
 
     id: str
     title: str
     description: str
     width: int
     height: int
-    left: float
-    scale_width: float
+    left: float | int
     groups: tuple[BarGroup, ...]
+    previous_bars: str  # SVG path data: last year's bars, drawn hatched
+    current_bars: str  # this year's bars, drawn solid
+    grid: str  # path data for the vertical gridlines
     ticks: tuple[Tick, ...]
-    target_x: float
-    bar_height: float
+    target_x: float | int
+    axis_y: int
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,17 @@ def progress_rows(goals: tuple[m.Goal, ...], year: m.Year, previous: m.Year | No
     return rows
 
 
+def _px(value: float) -> float | int:
+    """A coordinate as written into the SVG: whole pixels without a trailing ".0"."""
+    value = _r(value)
+    return int(value) if value.is_integer() else value
+
+
+def _bar(y: float, width: float, left: float, height: float) -> str:
+    """One bar as path data; a bar of no length is left out, as an empty rectangle would be."""
+    return f"M{left:g} {y:g}h{width:g}v{height:g}H{left:g}z" if width > 0 else ""
+
+
 def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str) -> ProgressChart:
     """Horizontal bars, one pair per measure: last year hatched, this year solid, target at 100%."""
     left, scale_width, bar, gap = 24.0, 460.0, 14.0, 4.0
@@ -199,25 +219,47 @@ def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | Non
     def w(value: float | None) -> float:
         return _r(scale_width * max(value or 0, 0) / highest)
 
-    groups, y = [], 8.0
+    groups, before, now, y = [], [], [], 8.0
     for row in rows:
         label_y = y + 14
         bar_y = label_y + 6
         prev = None
         if previous is not None:
-            prev = Bar(_r(bar_y), w(row.previous), f"{previous.label}: {percent(row.previous)}")
+            before.append(_bar(bar_y, w(row.previous), left, bar))
+            prev = Label(_px(left + w(row.previous) + 6), _px(bar_y + 11), f"{previous.label}: {percent(row.previous)}")
             bar_y += bar + gap
-        current = Bar(_r(bar_y), w(row.current), f"{year.label}: {percent(row.current)}")
-        groups.append(BarGroup(row.measure.name, _r(label_y), prev, current))
+        now.append(_bar(bar_y, w(row.current), left, bar))
+        current = Label(_px(left + w(row.current) + 6), _px(bar_y + 11), f"{year.label}: {percent(row.current)}")
+        groups.append(BarGroup(row.measure.name, _px(label_y), prev, current))
         y = bar_y + bar + 14
-    ticks = tuple(Tick(_r(left + scale_width * v / highest), "100% = target" if v == 100 else f"{v}%")
+    height = int(y + 24)
+    ticks = tuple(Tick(_px(left + scale_width * v / highest), "100% = target" if v == 100 else f"{v}%")
                   for v in range(0, int(highest) + 1, 25))
-    words = "; ".join(
-        f"{r.measure.name}: {percent(r.current)} in {year.label}"
-        + (f", {percent(r.previous)} in {previous.label}" if previous else "") for r in rows)
-    description = (f"Bar chart of how far each measure has moved from its baseline towards its target, "
-                   f"where 0% is the baseline and 100% is the target. {words}.")
     return ProgressChart(
-        id=chart_id, title=f"Progress towards each target in {year.label}", description=description,
-        width=WIDTH, height=int(y + 24), left=left, scale_width=scale_width, groups=tuple(groups), ticks=ticks,
-        target_x=_r(left + scale_width * 100 / highest), bar_height=bar)
+        id=chart_id, title=f"Progress towards each target in {year.label}",
+        description=progress_description(rows, year, previous),
+        width=WIDTH, height=height, left=_px(left), groups=tuple(groups),
+        previous_bars="".join(before), current_bars="".join(now),
+        grid="".join(f"M{t.position:g} 4V{height - 20}" for t in ticks), ticks=ticks,
+        target_x=_px(left + scale_width * 100 / highest), axis_y=height - 20)
+
+
+def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year | None) -> str:
+    """What the chart shows and what it says, in words; the numbers themselves are in the table after it.
+
+    Repeating every number here made screen readers read them twice and, at
+    dozens of measures, doubled the weight of the chart.
+    """
+    count = len(rows)
+    reached = sum(1 for r in rows if r.current is not None and r.current >= 100)
+    halfway = sum(1 for r in rows if r.current is not None and r.current >= 50)
+    words = (f"Bar chart of how far each of {count} measure{'s' if count != 1 else ''} has moved from its baseline "
+             f"(0%) towards its target (100%) in {year.label}")
+    if previous is not None:
+        words += f", with {previous.label} as hatched bars beside {year.label} as solid bars"
+        compared = [r for r in rows if r.previous is not None]
+        closer = sum(1 for r in compared if r.current is not None and r.current > r.previous)
+        words += f". {closer} of {len(compared)} measures moved closer to their target since {previous.label}"
+    words += (f". {halfway} of {count} {'is' if halfway == 1 else 'are'} at least halfway to the target, and "
+              f"{reached} {'has' if reached == 1 else 'have'} reached it. The figures are in the table below.")
+    return words
