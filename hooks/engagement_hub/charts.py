@@ -111,10 +111,19 @@ def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) 
 
 
 def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
-    """The chart in words, for people who cannot see it."""
-    values = "; ".join(f"{p.year}{' (draft)' if p.draft else ''}: {pr.number(p.value)}" for p in points)
-    return (f"Line chart of {measure.name.lower()} ({measure.unit}), {measure.better} is better. {values}. "
-            f"Target: {pr.number(measure.target)} by {measure.target_year}, shown as a dashed line.")
+    """The chart in words: what it shows and where the measure has got to.
+
+    The numbers for every year are in the table right after the chart, so the
+    description does not read them all out a second time.
+    """
+    words = f"Line chart of {measure.name.lower()} ({measure.unit}) by year, {measure.better} is better."
+    known = [p for p in points if p.value is not None]
+    if len(known) > 1:
+        first, last = known[0], known[-1]
+        words += (f" It went from {pr.number(first.value)} ({first.year}) to {pr.number(last.value)} "
+                  f"({last.year}{' (draft)' if last.draft else ''}).")
+    return (f"{words} The target, shown as a dashed line, is {pr.number(measure.target)} by {measure.target_year}. "
+            "The figures are in the table below.")
 
 
 @dataclass(frozen=True)
