@@ -68,7 +68,7 @@ def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[
         return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key))]
     if isinstance(node, list):
         return [p for index, value in enumerate(node) for p in _unsafe_text(doc, value, (*path, index))]
-    if not isinstance(node, str) or not any(c in node for c in ":(<![]"):
+    if not isinstance(node, str) or node in _SAFE_TEXT or not any(c in node for c in ":(<![]"):
         return []
     problems = []
     if message := image_problem(node):
@@ -78,7 +78,16 @@ def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[
         if message := link_problem(target):
             problems.append(doc.problem(path, message, expected="an https://, http://, mailto: or tel: link",
                                         found=target[:80], hint="Change or remove the link.", offset=at))
+    if not problems:
+        if len(_SAFE_TEXT) > 100_000:
+            _SAFE_TEXT.clear()
+        _SAFE_TEXT.add(node)
     return problems
+
+
+# Texts already found safe: a preview reads an edited file again on every save, and all but
+# the edited text were checked last time.
+_SAFE_TEXT: set[str] = set()
 
 
 def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], list[Problem]]:
@@ -153,16 +162,24 @@ def newest_date(hub: m.Hub) -> str:
     built, so dates the engine would take from the clock (the sitemap's) can
     come from here instead.
     """
-    def dates(node: Any) -> list[str]:
-        if dataclasses.is_dataclass(node) and not isinstance(node, type):
-            return [d for f in dataclasses.fields(node) for d in dates(getattr(node, f.name))]
-        if isinstance(node, (tuple, list)):
-            return [d for item in node for d in dates(item)]
-        if isinstance(node, dict):
-            return [d for item in node.values() for d in dates(item)]
-        return [node] if isinstance(node, str) and _DATE.match(node) else []
-
-    return max(dates(hub), default="")
+    newest = ""
+    names: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once per type
+    todo: list[Any] = [hub]
+    while todo:  # a loop, not recursion: a preview runs this on every save, over every pledge
+        node = todo.pop()
+        kind = type(node)
+        if isinstance(node, str):
+            if len(node) == 10 and node > newest and _DATE.match(node):
+                newest = node
+        elif isinstance(node, (tuple, list)):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            todo.extend(node.values())
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            if kind not in names:
+                names[kind] = tuple(f.name for f in dataclasses.fields(node))
+            todo.extend(getattr(node, name) for name in names[kind])
+    return newest
 
 
 def without_drafts(hub: m.Hub) -> m.Hub:
@@ -209,15 +226,15 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
                           developed_with=_t(s["developed_with"]), goals=goals,
                           parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
                           delivery=s.get("delivery", ""), review=s.get("review", ""))
-    pledges = tuple(
+    pledges = _kept("pledges", (
         m.Pledge(id=p["id"], text=p["text"], made_by=p["made_by"]["name"], made_by_kind=p["made_by"]["kind"],
                  date=p["date"], value_ids=_t(p["values"]), status=p["status"], goal_id=p.get("goal", ""),
                  update_date=p.get("update", {}).get("date", ""), update_text=p.get("update", {}).get("text", ""))
-        for p in docs["pledges"].data["pledges"])
-    channels = tuple(
+        for p in docs["pledges"].data["pledges"]))
+    channels = _kept("channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
                   url=x.get("url", ""))
-        for x in docs["channels"].data["channels"])
+        for x in docs["channels"].data["channels"]))
     i = docs["involvement"].data
     pp = i["patient_partner"]
     involvement = m.Involvement(
@@ -244,6 +261,21 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
         values_introduction=docs["values"].data.get("introduction", ""),
         involvement=involvement, accessibility=accessibility,
         years=tuple(sorted((_year(doc) for doc in years), key=lambda y: y.label)))
+
+
+# The pledges and channels of the last load. A preview reloads on every save, and the pages
+# it compares (SiteHub.changed_pages) hold lists of thousands of pledges: with the unchanged
+# ones the very same objects as before, comparing two lists is a glance, not a field-by-field read.
+_KEPT: dict[str, dict[Any, Any]] = {}
+
+
+def _kept(kind: str, items: Iterator[Any]) -> tuple[Any, ...]:
+    """The items, each replaced by an equal one from the last load where there is one."""
+    before = _KEPT.get(kind, {})
+    now: dict[Any, Any] = {}
+    kept = tuple(now.setdefault(item, before.get(item, item)) for item in items)
+    _KEPT[kind] = now
+    return kept
 
 
 def _year(doc: Document) -> m.Year:

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 20  # hub files nest six deep at most
+_QUOTES = ("'", '"')
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _YAML_TAG = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
@@ -181,7 +182,7 @@ class _Scan:
     """
 
     def __init__(self) -> None:
-        self.frames: list[list[Any]] = []  # [is_mapping, last key or item index, expecting a key]
+        self.frames: list[list[Any]] = []  # [is_mapping, last key or item index, expecting a key, is a field name]
         self.too_deep: tuple[int, int] | None = None
         self.runaway: tuple[int, int, int, Path] | None = None  # a quote that swallowed the lines after it
 
@@ -195,19 +196,23 @@ class _Scan:
             if isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"') and not self.runaway:
                 self._check_runaway(event, lines)
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.frames.pop()
-                self._after_value()
+                if not self.frames.pop()[3]:  # after a list or block used as a field name comes its value
+                    self._after_value()
             elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent,
                                     yaml.SequenceStartEvent)):
                 top = self.frames[-1] if self.frames else None
-                if top and top[0] and top[2]:  # a field name
+                opens = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+                is_key = bool(top and top[0] and top[2])
+                if is_key:  # a field name
                     top[1], top[2] = getattr(event, "value", None), False
-                    continue
-                if top and not top[0]:
+                    if not opens:
+                        continue
+                elif top and not top[0]:
                     top[1] += 1
-                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if opens:
+                    # A list or block as a field name is refused later, but it nests like any other.
                     self.frames.append([isinstance(event, yaml.MappingStartEvent), None if
-                                        isinstance(event, yaml.MappingStartEvent) else -1, True])
+                                        isinstance(event, yaml.MappingStartEvent) else -1, True, is_key])
                     if len(self.frames) > MAX_DEPTH:
                         self.too_deep = (event.start_mark.line + 1, event.start_mark.column + 1)
                         return
@@ -227,6 +232,52 @@ class _Scan:
     def _after_value(self) -> None:
         if self.frames and self.frames[-1][0]:
             self.frames[-1][2] = True
+
+
+# Where a line's block collections may start: its indentation, then any '- ', '? ', ': ', '---',
+# anchor or tag written before the first key or value (as in '- - id: x').
+_LINE_PREFIX = re.compile(r"^ *(?:(?:-+|[?:]|[&!][^ \t\n]*)[ \t]+)*", re.MULTILINE)
+_PREFIX_PART = re.compile(r"[^ \t]+")
+_FLOW_CHARS = re.compile(r"""[\[\]{}'"#]""")
+_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # libyaml ends a line at each of these too
+
+
+def depth_bound(text: str) -> int:
+    """An upper bound on how deep the file's collections nest, from its raw text alone.
+
+    Walking every YAML event to count depth (``_Scan``) costs as much as
+    reading the file, and only a file near the limit needs it. Block
+    collections nest by indentation: a nested one starts further right than
+    its parent, or (a list under a field) at the same column, so at most two
+    per column where a collection could start. Flow collections nest by
+    brackets: every '[' or '{' that could open one counts, and a ']' or '}'
+    takes one back only when nothing between them could be quoted text or a
+    comment, where a bracket means nothing. Overcounting only costs time.
+    """
+    for mark in _LINE_BREAKS:
+        if mark in text:
+            text = text.replace(mark, "\n")
+    columns: set[int] = set()
+    for prefix in set(_LINE_PREFIX.findall(text)):
+        columns.add(len(prefix))
+        columns.update(part.start() for part in _PREFIX_PART.finditer(prefix))
+    depth = deepest = open_here = 0
+    for match in _FLOW_CHARS.finditer(text):
+        at = match.start()
+        before = text[at - 1] if at else "\n"
+        char = match.group()
+        if char in "[{":
+            if before in " \t\n[{,:?-":  # anywhere else it is plain text, or a syntax error is met first
+                depth += 1
+                open_here += 1
+                deepest = max(deepest, depth)
+        elif char in "]}":
+            if open_here:
+                depth -= 1
+                open_here -= 1
+        elif not before.isalnum():  # a quote or comment may start here: brackets after it may be text
+            open_here = 0
+    return 2 * len(columns) + deepest
 
 
 def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem]]:
@@ -268,6 +319,8 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems
 
+    if depth_bound(text) <= MAX_DEPTH and (quick := _read_quickly(doc, text)) is not None:
+        return doc, problems + quick
     scan = _Scan()
 
     def runaway_quote() -> bool:
@@ -331,6 +384,35 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
     return doc, problems
 
 
+def _read_quickly(doc: Document, text: str) -> list[Problem] | None:
+    """Read a file known to nest no deeper than the limit without first walking its events.
+
+    Nearly every file is well formed, and for those the walk of events in
+    ``_Scan`` finds nothing. None means the file needs that walk after all, to
+    explain a syntax error in the author's words or to check a quoted text that
+    runs over several lines; ``doc`` is then left as it was.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    problems: list[Problem] = []
+    if node is None:
+        problems.append(Problem(doc.file, 1, 1, "(the whole file)", "The file is empty.",
+                                hint="Restore the file's content from the last version in GitHub's history."))
+        return problems
+    quick = Document(file=doc.file, data=None, positions=dict(doc.positions))
+    walker = _Walker(quick, problems, text.splitlines())
+    data = walker.build(node, ())
+    if walker.unchecked:
+        return None
+    doc.data, doc.positions, doc.raw, doc.flow, doc.blocks = data, quick.positions, quick.raw, quick.flow, quick.blocks
+    return problems
+
+
 class _Walker:
     """Builds Python data from YAML nodes, recording positions and refusing traps."""
 
@@ -341,6 +423,8 @@ class _Walker:
         self.seen: set[int] = set()
         self.alias_reported = False
         self.constructor = yaml.constructor.SafeConstructor()
+        self.unchecked = False
+        """A quoted text over several lines, or a part of the file skipped, which ``_Scan`` should look at."""
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
@@ -354,6 +438,7 @@ class _Walker:
             return None
         self.seen.add(id(node))
         if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP, _SEQ):
+            self.unchecked = True
             return self._refuse_tag(node, path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -372,6 +457,10 @@ class _Walker:
             self.doc.flow.add(path)
         for key_node, value_node in node.value:
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+                self.unchecked = True
+            elif key_node.style in _QUOTES:
+                self._runaway(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.doc.positions[(*path, "<<")] = position
                 self.problems.append(self.doc.problem(
@@ -386,6 +475,7 @@ class _Walker:
             key = key_node.value
             child_path = (*path, key)
             if key in result:
+                self.unchecked = True
                 first = self.doc.positions[child_path]
                 self.problems.append(Problem(
                     self.doc.file, *position, field_path(child_path),
@@ -397,6 +487,12 @@ class _Walker:
             result[key] = self.build(value_node, child_path)
         return result
 
+    def _runaway(self, node: yaml.ScalarNode) -> None:
+        """A quoted text that swallowed lines looking like fields: ``_Scan`` says where it went wrong."""
+        first, last = node.start_mark.line, node.end_mark.line
+        if last > first and any(_FIELD_LINE.match(line) for line in self.lines[first + 1: last + 1]):
+            self.unchecked = True
+
     def _comment_after(self, path: Path) -> str:
         """The comment that took a field's whole value: in 'primary: #005eb8' the colour is a comment."""
         line, column = self.doc.positions.get(path, (0, 0))
@@ -406,6 +502,8 @@ class _Walker:
         return rest if rest.startswith("#") else ""
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        if node.style in _QUOTES:
+            self._runaway(node)
         if node.tag in (_STR, _TIMESTAMP):
             if node.style == "|" and node.start_mark.line + 1 < len(self.lines):
                 first = self.lines[node.start_mark.line + 1]
