@@ -97,3 +97,47 @@ def test_damaged_example_data_reads_the_same_both_ways(path: Path, line: int, co
 def test_the_example_data_is_read_the_quick_way(path: Path) -> None:
     """Well-formed hub files are shallow, so the pre-check lets them skip the walk (bench/ measures the gain)."""
     assert depth_bound(path.read_text(encoding="utf-8")) <= MAX_DEPTH
+
+
+def pledges_file() -> str:
+    return (ROOT / "data" / "pledges.yml").read_text(encoding="utf-8")
+
+
+def block_style(text: str) -> str:
+    return yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True, width=100)
+
+
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.booleans(), st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0),
+                                         st.sampled_from([*PIECES, "", "\n- id: extra\n  text: x", "\n"])),
+                               min_size=1, max_size=3), st.booleans())
+def test_an_edited_list_reads_as_if_read_whole(flow_style: bool, edits: list, delete: bool) -> None:
+    """A preview reads only the records an edit touched; the result is what reading the whole file gives."""
+    before = pledges_file() if flow_style else block_style(pledges_file())
+    old, problems = read_yaml(before, "data/pledges.yml")
+    assert not problems
+    lines = before.split("\n")
+    for line, column, piece in edits:
+        n = line % len(lines)
+        at = column % (len(lines[n]) + 1)
+        lines[n] = lines[n][:at] + piece + lines[n][at:]
+        if delete and len(lines) > 3:
+            del lines[(n + 1) % len(lines)]
+    after = "\n".join(lines)
+    quick = source.read_changed(before.encode(), old, after.encode())
+    whole, problems = read_yaml(after, "data/pledges.yml")
+    if quick is not None:
+        assert not problems
+        assert (quick.data, quick.positions, quick.raw, quick.flow, quick.blocks) == (
+            whole.data, whole.positions, whole.raw, whole.flow, whole.blocks)
+
+
+def test_editing_one_pledge_reads_only_that_pledge() -> None:
+    before = block_style(pledges_file())
+    old, _ = read_yaml(before, "data/pledges.yml")
+    text = old.data["pledges"][3]["text"]
+    after = before.replace(text, text + " Edited.", 1)
+    quick = source.read_changed(before.encode(), old, after.encode())
+    assert quick is not None
+    assert quick.data["pledges"][3]["text"] == text + " Edited."
+    assert quick.data == read_yaml(after, "data/pledges.yml")[0].data

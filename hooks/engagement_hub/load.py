@@ -19,7 +19,7 @@ from .contrast import brand_problems
 from .problems import DataError, Problem
 from .references import check_references
 from .schema import validate
-from .source import MAX_BYTES, Document, read_yaml
+from .source import MAX_BYTES, Document, read_changed, read_yaml
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
 DATA_FILES = {
@@ -43,15 +43,22 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
                               f"The file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}).",
                               hint="Split the data, or check that nothing was pasted in by mistake.")]
     raw = path.read_bytes()
-    if (kept := _UNCHANGED.get(label)) and kept[0] == raw:
+    kept = _UNCHANGED.get(label)
+    if kept and kept[0] == raw:
         return kept[1], []
-    doc, problems = read_yaml(raw, label)
+    checked: set[int] = set()
+    if kept and (edited := read_changed(kept[0], kept[1], raw)) is not None:
+        doc, problems = edited, []
+        # Records carried over from the last good reading are the very same objects; their text was checked.
+        checked = {id(item) for items in kept[1].data.values() if isinstance(items, list) for item in items}
+    else:
+        doc, problems = read_yaml(raw, label)
     if problems and doc.data is None:
         return None, problems
     # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
     explained = {p.path for p in problems}
     problems += [p for p in validate(doc, schema) if p.path not in explained]
-    problems += _unsafe_text(doc, doc.data, ())
+    problems += _unsafe_text(doc, doc.data, (), checked)
     if not problems:
         _UNCHANGED[label] = (raw, doc)
     return (None if problems else doc), problems
@@ -62,12 +69,14 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
 _UNCHANGED: dict[str, tuple[bytes, Document]] = {}
 
 
-def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...]) -> list[Problem]:
+def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...],
+                 checked: set[int] | frozenset[int] = frozenset()) -> list[Problem]:
     """Links and images in any text field, refused where they could harm or track a reader."""
     if isinstance(node, dict):
-        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key))]
+        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key), checked)]
     if isinstance(node, list):
-        return [p for index, value in enumerate(node) for p in _unsafe_text(doc, value, (*path, index))]
+        return [p for index, value in enumerate(node) if id(value) not in checked
+                for p in _unsafe_text(doc, value, (*path, index), checked)]
     if not isinstance(node, str) or node in _SAFE_TEXT or not any(c in node for c in ":(<![]"):
         return []
     problems = []

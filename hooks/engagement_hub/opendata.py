@@ -257,9 +257,28 @@ def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub) -> str:
         "publisher": hub.organisation.name,
         "licence": {"name": hub.organisation.licence_name, "url": hub.organisation.licence_url},
         "columns": [{"name": c.name, "type": c.kind, "description": c.description} for c in dataset.columns],
-        "rows": [{c.name: row[c.name] for c in dataset.columns} for row in rows],
+        "rows": None,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    head = json.dumps(document, ensure_ascii=False, indent=2)
+    assert head.endswith('"rows": null\n}')
+    if not rows:
+        return head[: -len("null\n}")] + "[]\n}\n"
+    # Python's indented JSON writer is slow; each row is written once and kept, as a preview
+    # rewrites this file on every save and most rows did not change. The text is exactly what
+    # json.dumps(document, indent=2) writes: a row two levels in is its own text indented by four.
+    texts = []
+    for row in rows:
+        ordered = {c.name: row[c.name] for c in dataset.columns}
+        key = json.dumps(ordered, ensure_ascii=False)
+        if (text := _ROW_TEXT.get(key)) is None:
+            text = _ROW_TEXT[key] = json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        texts.append(text)
+    if len(_ROW_TEXT) > 200_000:
+        _ROW_TEXT.clear()
+    return head[: -len("null\n}")] + "[\n    " + ",\n    ".join(texts) + "\n  ]\n}\n"
+
+
+_ROW_TEXT: dict[str, str] = {}  # a row's compact JSON -> its text in the indented file
 
 
 def files(hub: m.Hub) -> dict[str, str]:
