@@ -286,7 +286,7 @@ def files(hub: m.Hub) -> dict[str, str]:
     out: dict[str, str] = {}
     publisher = (hub.organisation.name, hub.organisation.licence_name, hub.organisation.licence_url)
     for dataset in DATASETS:
-        rows = dataset.rows(hub)
+        rows = rows_of(dataset, hub)
         made = _MADE.get(dataset.name)
         if made is None or made[0] != rows or made[1] != publisher:
             made = _MADE[dataset.name] = (rows, publisher, to_csv(dataset, rows), to_json(dataset, rows, hub))
@@ -301,7 +301,20 @@ _MADE: dict[str, tuple[list[dict[str, Any]], tuple[str, str, str], str, str]] = 
 
 
 def row_counts(hub: m.Hub) -> dict[str, int]:
-    return {d.name: len(d.rows(hub)) for d in DATASETS}
+    return {d.name: len(rows_of(d, hub)) for d in DATASETS}
+
+
+def rows_of(dataset: Dataset, hub: m.Hub) -> list[dict[str, Any]]:
+    """A dataset's rows for this hub, made once: the open data page counts them and the files hold them."""
+    if _ROWS_FOR[0] is not hub:
+        _ROWS_FOR[:] = [hub, {}]
+    made: dict[str, list[dict[str, Any]]] = _ROWS_FOR[1]
+    if dataset.name not in made:
+        made[dataset.name] = dataset.rows(hub)
+    return made[dataset.name]
+
+
+_ROWS_FOR: list[Any] = [None, {}]  # the last hub seen and its rows by dataset
 
 
 def downloads(*names: str) -> list[Dataset]:

@@ -607,7 +607,9 @@ def _spliced(old: Document, key: str, start: int, stop: int, top: int, bottom: i
     def relocated(table: dict[Path, tuple[int, int]], new: dict[Path, tuple[int, int]]) -> dict:
         out = {}
         for path, where in table.items():
-            if (got := moved(path, where)) is not None:
+            if where[0] <= top:  # above the edit: nothing moves
+                out[path] = where
+            elif (got := moved(path, where)) is not None:
                 out[got[0]] = got[1]
         for path, (line, col) in new.items():
             if path:
