@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from engagement_hub import load
 from engagement_hub.load import check
 
 
@@ -69,3 +70,16 @@ def test_a_mistake_names_file_line_and_field(project: Path, name: str, old: str,
     message = problem.human()
     for word in words:
         assert word.lower() in message.lower(), message
+
+
+def test_a_mistake_saved_during_a_preview_is_reported_as_a_fresh_read_reports_it(project: Path) -> None:
+    """A preview re-reads and re-checks only the pledge an edit touched; a mistake in it must still be
+    reported in full, with the same words, lines and fields as a build from scratch."""
+    assert check(project)[1] == []  # the preview's last good reading
+    edit(project, "pledges.yml", "    goal: promote-health-equity\n    status: kept\n",
+         "    goal: promote-health-equity\n    status: maybe\n    colour: red\n")
+    hub, quick = check(project)
+    assert hub is None
+    load._UNCHANGED.clear()  # forget the last good readings: read everything afresh
+    assert check(project) == (None, quick)
+    assert len(quick) == 2 and "pledges[0].status" in {p.path for p in quick}, [p.human() for p in quick]

@@ -18,7 +18,7 @@ from . import model as m
 from .contrast import brand_problems
 from .problems import DataError, Problem
 from .references import check_references
-from .schema import validate
+from .schema import validate, validate_changed
 from .source import MAX_BYTES, Document, read_changed, read_yaml
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
@@ -57,7 +57,8 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
         return None, problems
     # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
     explained = {p.path for p in problems}
-    problems += [p for p in validate(doc, schema) if p.path not in explained]
+    found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
+    problems += [p for p in found if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, (), checked)
     if not problems:
         _UNCHANGED[label] = (raw, doc)
