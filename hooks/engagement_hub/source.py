@@ -606,11 +606,18 @@ def _spliced(old: Document, key: str, start: int, stop: int, top: int, bottom: i
 
     def relocated(table: dict[Path, tuple[int, int]], new: dict[Path, tuple[int, int]]) -> dict:
         out = {}
-        for path, where in table.items():
-            if where[0] <= top:  # above the edit: nothing moves
+        for path, where in table.items():  # ``moved`` written out: a large file has ~100,000 positions
+            line = where[0]
+            if line <= top:  # above the edit: nothing moves
                 out[path] = where
-            elif (got := moved(path, where)) is not None:
-                out[got[0]] = got[1]
+                continue
+            to = path
+            if len(path) > 1 and path[0] == key and isinstance(path[1], int):
+                if start <= path[1] < stop:
+                    continue
+                if more and path[1] >= stop:
+                    to = (key, path[1] + more, *path[2:])
+            out[to] = (line + shift, where[1]) if shift and line - 1 >= bottom else where
         for path, (line, col) in new.items():
             if path:
                 out[(key, path[0] + start, *path[1:])] = (line + top, col)
