@@ -16,12 +16,15 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from engagement_hub.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
+
 PROJECT_PARTS = ["mkdocs.yml", "data", "content", "hooks", "theme_overrides"]
 
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **extra}
-    env.pop("HUB_PREVIEW", None) if "HUB_PREVIEW" not in extra else None
+    if "HUB_PREVIEW" not in extra:
+        env.pop("HUB_PREVIEW", None)
     return env
 
 
@@ -87,31 +90,15 @@ def main_text(soup: BeautifulSoup) -> str:
 
 # --- A real browser (Debian's chromium, driven by Playwright) on a local server ---
 
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_FLAGS = list(FLAGS)
+serve_directory = serve  # (base_url, server) for a built site on 127.0.0.1
 
 
 def chromium_path() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = find_chromium()
     if not found:
         pytest.fail("Debian's chromium is not installed: run `make system-deps` (make test does this).")
     return found
-
-
-def serve_directory(directory: Path):
-    """Serve a built site on 127.0.0.1 on a free port, in a thread; returns (base_url, server)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")

@@ -11,38 +11,22 @@ Run with ``make board-pack``, which builds the site first.
 from __future__ import annotations
 
 import argparse
-import functools
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .chromium import FLAGS, find_chromium, serve
 from .load import load
 from .problems import DataError
-
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def find_chromium() -> str | None:
-    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
 def print_to_pdf(chromium: str, url: str, pdf: Path) -> None:
     """One page to PDF with Chromium's own print engine, without its date and address header."""
     with tempfile.TemporaryDirectory(prefix="hub-chromium-") as profile:
         subprocess.run(
-            [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-             f"--user-data-dir={profile}", "--no-pdf-header-footer", "--virtual-time-budget=5000",
-             f"--print-to-pdf={pdf}", url],
+            [chromium, *FLAGS, "--no-first-run", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+             "--virtual-time-budget=5000", f"--print-to-pdf={pdf}", url],
             check=True, capture_output=True, timeout=180)
 
 
@@ -53,11 +37,9 @@ def make_board_packs(root: Path, site_dir: Path, out_dir: Path, chromium: str) -
     if missing:
         raise FileNotFoundError(f"{site_dir} has no page for {', '.join(missing)}: build the site first (make build).")
     out_dir.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base, server = serve(site_dir)
     written = []
     try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
         for year in years:
             pdf = out_dir / f"board-pack-{year.slug}.pdf"
             print_to_pdf(chromium, f"{base}progress/{year.slug}/", pdf)
