@@ -31,6 +31,11 @@ $(TEST_DEPS): $(SITE_DEPS) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Install Debian packages $(2) when command $(1) is missing (sudo unless root).
+debian = command -v $(1) >/dev/null 2>&1 || { \
+  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+
 # Build elsewhere, then swap: a failed build leaves the previous site/ exactly as it was.
 build: $(SITE_DEPS)
 	@rm -rf .site-new
@@ -53,26 +58,20 @@ check: $(SITE_DEPS)
 # The Nu Html Checker runs on Debian's Java, installed first so that vnu-jar's install
 # step finds it and downloads no Java of its own.
 $(NODE_DEPS): package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
-	@command -v java >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	@$(call debian,npm,nodejs npm)
+	@$(call debian,java,default-jre-headless)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Debian's Chromium for the browser tests; never a browser download.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@$(call debian,chromium,chromium)
 
 test: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	$(BIN)/python -m pytest
 
 lint: $(TEST_DEPS)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 clean:
 	rm -rf site site-preview .site-new .site-old .pytest_cache
