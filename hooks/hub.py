@@ -15,12 +15,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.cache import cache_dir
+from engagement_hub.collector import IdleCollector
 from engagement_hub.load import newest_date
 from engagement_hub.site import HubSite
 
@@ -37,6 +38,8 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["preview"] = command == "serve"
     # `make serve` rebuilds with --dirty: the hub tells MkDocs which of its pages changed (on_files).
     _state["dirty"] = dirty
+    if command == "serve":  # Python's cycle collector runs between preview rebuilds, not during them
+        _state["collector"] = IdleCollector()
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
@@ -54,6 +57,8 @@ class _DirtyNotice(logging.Filter):
 
 
 def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
+    if collector := _state.get("collector"):
+        collector.building()  # type: ignore[attr-defined]
     root = Path(config.config_file_path).parent
     preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
     try:
@@ -84,7 +89,9 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
                 raise PluginError(f"content/{src} would replace a page the hub makes from data. "
                                   "Rename or delete content/" + src + ".")
             files.remove(existing)
-        files.append(File.generated(config, src, content=content))
+        # Pages out of the navigation by design (a long list's numbered pages) are not reported as missing from it.
+        inclusion = InclusionLevel.UNDEFINED if not site.is_generated(src) or site.in_nav(src) else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src, content=content, inclusion=inclusion))
     if _state.get("dirty"):
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
         changed = site.changed_pages(_state.get("previous"))  # type: ignore[arg-type]
@@ -97,6 +104,13 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
 def on_post_build(config) -> None:  # noqa: ANN001
     if _state.get("dirty"):
         _state["previous"] = _state["site"]  # what the next --dirty rebuild compares with
+    if collector := _state.get("collector"):
+        collector.built()  # type: ignore[attr-defined]
+
+
+def on_build_error(error: Exception) -> None:
+    if collector := _state.get("collector"):
+        collector.built()  # type: ignore[attr-defined]
 
 
 def on_env(env, config, files):  # noqa: ANN001, ANN201

@@ -9,12 +9,13 @@ by a pager. These pages stay out of the navigation, so they cost no
 navigation entries. At the example's size nothing is split and every page
 looks exactly as it did.
 
-Templates get a ``Shown`` list: the pledges for this page, plus ``total``, the
-whole list in ``all`` (for counts), and the ``pager`` (None when it all fits).
+Templates get a ``Shown`` list: the pledges for this page, plus ``total`` and
+``statuses`` (counts over the whole list) and the ``pager`` (None when it all fits).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -34,20 +35,42 @@ RECENT_YEAR_TABLES = 3
 YEAR_FIRST = 10
 
 
-class Shown(list):
-    """The items shown on one page, with the size of the whole list and where the rest are."""
+@dataclass(frozen=True)
+class Tally:
+    """All a page shows of a whole list: how many items, and how many with each status."""
 
-    def __init__(self, items: Sequence[Any], whole: Sequence[Any], pager: Pager | None = None) -> None:
+    total: int
+    statuses: Counter[str]
+
+    @classmethod
+    def of(cls, items: Sequence[Any]) -> Tally:
+        return cls(len(items), Counter(getattr(item, "status", None) for item in items))
+
+
+class Shown(list):
+    """The items shown on one page, with a tally of the whole list and where the rest are.
+
+    A page keeps only the tally of the whole list, not the list, so a page
+    that does not show an edited pledge compares equal to its last build and
+    is not redrawn.
+    """
+
+    def __init__(self, items: Sequence[Any], whole: Tally, pager: Pager | None = None) -> None:
         super().__init__(items)
-        self.all = list(whole)
-        self.total = len(whole)
+        self.total = whole.total
+        self.statuses = whole.statuses
         self.pager = pager
 
+    @classmethod
+    def whole(cls, items: Sequence[Any]) -> Shown:
+        """A list shown in full on one page."""
+        return cls(items, Tally.of(items))
+
     def __eq__(self, other: object) -> bool:
-        # Pages show counts from the whole list, so two pages' lists match only if the wholes do too.
         if not isinstance(other, Shown):
             return list.__eq__(self, other)
-        return list.__eq__(self, other) is True and self.all == other.all and self.pager == other.pager
+        return (list.__eq__(self, other) is True and self.total == other.total and self.statuses == other.statuses
+                and self.pager == other.pager)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -102,14 +125,15 @@ def split(host: Any, key: str, slug: str, label: str, continuation_title: str, f
     """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest."""
     items = list(host.context[key])
     if len(items) <= PER_PAGE:
-        return [replace(host, context={**host.context, key: Shown(items, items)})]
+        return [replace(host, context={**host.context, key: Shown.whole(items)})]
+    tally = Tally.of(items)
     parts = [items[:first], *_chunks(items[first:], PER_PAGE)]
     srcs = (host.src, *(f"{_folder(host.src)}{slug}-{n}.md" for n in range(2, len(parts) + 1)))
     out = []
     for number, part in enumerate(parts, start=1):
         start = 1 if number == 1 else first + (number - 2) * PER_PAGE + 1
         pager = Pager(label, number, srcs, start, start + len(part) - 1, len(items))
-        shown = Shown(part, items, pager)
+        shown = Shown(part, tally, pager)
         if number == 1:
             out.append(replace(host, context={**host.context, key: shown}))
         else:
@@ -125,9 +149,9 @@ def overview(host: Any, key: str = "by_value") -> Any:
     groups = host.context[key]
     cards = sum(len(items) for _, items in groups)
     if cards <= OVERVIEW_LIMIT:
-        return replace(host, context={**host.context, key: [(v, Shown(items, items)) for v, items in groups]})
+        return replace(host, context={**host.context, key: [(v, Shown.whole(items)) for v, items in groups]})
     each = max(1, PER_PAGE // max(1, len(groups)))
-    return replace(host, context={**host.context, key: [(v, Shown(items[:each], items)) for v, items in groups]})
+    return replace(host, context={**host.context, key: [(v, Shown(items[:each], Tally.of(items))) for v, items in groups]})
 
 
 def by_maker(host: Any, key: str = "by_kind") -> list[Any]:

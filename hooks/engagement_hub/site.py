@@ -7,6 +7,7 @@ engine means rewriting ``hooks/hub.py`` only.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ class HubSite:
     preview: bool = False
     template_dir: Path | None = None
     bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
+    _nav_srcs: set[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
@@ -66,6 +68,12 @@ class HubSite:
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
+
+    def in_nav(self, src: str) -> bool:
+        """False for the numbered pages that continue a long list: they are reached by their pager."""
+        if self._nav_srcs is None:
+            self._nav_srcs = set(_nav_sources(self.nav))
+        return src in self._nav_srcs
 
     def changed_pages(self, previous: HubSite | None) -> set[str]:
         """Generated pages that may look different from the previous build's, for quick previews.
@@ -160,6 +168,17 @@ def _escape_titles(nav: Any) -> Any:
     if isinstance(nav, dict):
         return {str(escape(title)): _escape_titles(value) for title, value in nav.items()}
     return nav
+
+
+def _nav_sources(nav: Any) -> Iterator[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_sources(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_sources(value)
 
 
 def _front_matter(page: Page) -> str:
