@@ -242,15 +242,24 @@ def csv_cell(value: Any) -> str:
 
 
 def to_csv(dataset: Dataset, rows: Iterable[dict[str, Any]]) -> str:
+    return _csv_text(dataset, [_row_texts(dataset, row) for row in rows])
+
+
+def _csv_text(dataset: Dataset, texts: list[tuple[str, str]]) -> str:
+    return _csv_line([c.name for c in dataset.columns]) + "".join(csv_line for csv_line, _ in texts)
+
+
+def _csv_line(cells: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in dataset.columns])
-    for row in rows:
-        writer.writerow([csv_cell(row[c.name]) for c in dataset.columns])
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
     return out.getvalue()
 
 
 def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub) -> str:
+    return _json_text(dataset, [_row_texts(dataset, row) for row in rows], hub)
+
+
+def _json_text(dataset: Dataset, texts: list[tuple[str, str]], hub: m.Hub) -> str:
     document = {
         "title": dataset.title,
         "description": dataset.description,
@@ -261,24 +270,42 @@ def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub) -> str:
     }
     head = json.dumps(document, ensure_ascii=False, indent=2)
     assert head.endswith('"rows": null\n}')
-    if not rows:
+    if not texts:
         return head[: -len("null\n}")] + "[]\n}\n"
-    # Python's indented JSON writer is slow; each row is written once and kept, as a preview
-    # rewrites this file on every save and most rows did not change. The text is exactly what
-    # json.dumps(document, indent=2) writes: a row two levels in is its own text indented by four.
-    texts = []
-    for row in rows:
+    return head[: -len("null\n}")] + "[\n    " + ",\n    ".join(json_text for _, json_text in texts) + "\n  ]\n}\n"
+
+
+def _row_texts(dataset: Dataset, row: dict[str, Any]) -> tuple[str, str]:
+    """A row's CSV line and its text in the indented JSON file, each written once and kept.
+
+    A preview rewrites these files on every save and most rows did not change;
+    writing thousands of rows out again costs more than looking them up. The
+    JSON text is exactly what json.dumps(document, indent=2) writes: a row two
+    levels in is its own text indented by four.
+    """
+    key = (dataset.name, *(_exactly(row[c.name]) for c in dataset.columns))
+    if (texts := _ROW_TEXTS.get(key)) is None:
+        if len(_ROW_TEXTS) > 200_000:
+            _ROW_TEXTS.clear()
         ordered = {c.name: row[c.name] for c in dataset.columns}
-        key = json.dumps(ordered, ensure_ascii=False)
-        if (text := _ROW_TEXT.get(key)) is None:
-            text = _ROW_TEXT[key] = json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        texts.append(text)
-    if len(_ROW_TEXT) > 200_000:
-        _ROW_TEXT.clear()
-    return head[: -len("null\n}")] + "[\n    " + ",\n    ".join(texts) + "\n  ]\n}\n"
+        texts = _ROW_TEXTS[key] = (_csv_line([csv_cell(v) for v in ordered.values()]),
+                                   json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+    return texts
 
 
-_ROW_TEXT: dict[str, str] = {}  # a row's compact JSON -> its text in the indented file
+def _exactly(value: Any) -> Any:
+    """A key equal only for values written out the same way (in Python 1 == 1.0 == True, and 0.0 == -0.0)."""
+    kind = type(value)
+    if kind is str:  # most cells; no other kind of value gives a plain string key
+        return value
+    if kind is list:
+        return ("list", *map(_exactly, value))
+    if kind is float:
+        return ("float", repr(value))
+    return (kind, value)
+
+
+_ROW_TEXTS: dict[tuple[Any, ...], tuple[str, str]] = {}
 
 
 def files(hub: m.Hub) -> dict[str, str]:
@@ -289,7 +316,8 @@ def files(hub: m.Hub) -> dict[str, str]:
         rows = rows_of(dataset, hub)
         made = _MADE.get(dataset.name)
         if made is None or made[0] != rows or made[1] != publisher:
-            made = _MADE[dataset.name] = (rows, publisher, to_csv(dataset, rows), to_json(dataset, rows, hub))
+            texts = [_row_texts(dataset, row) for row in rows]
+            made = _MADE[dataset.name] = (rows, publisher, _csv_text(dataset, texts), _json_text(dataset, texts, hub))
         out[dataset.csv_path], out[dataset.json_path] = made[2], made[3]
     return out
 
