@@ -3,6 +3,7 @@ missing fields are reported with the file, line and field a comms officer needs.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,24 @@ def test_a_mistake_saved_during_a_preview_is_reported_as_a_fresh_read_reports_it
     load._UNCHANGED.clear()  # forget the last good readings: read everything afresh
     assert check(project) == (None, quick)
     assert len(quick) == 2 and "pledges[0].status" in {p.path for p in quick}, [p.human() for p in quick]
+
+
+def _newest_written(root: Path) -> str:
+    """The latest YYYY-MM-DD anywhere in the data files, read straight from the YAML text."""
+    found = [m for path in (root / "data").rglob("*.yml")
+             for m in re.findall(r"\b(\d{4}-\d{2}-\d{2})\b", path.read_text(encoding="utf-8"))]
+    return max(found)
+
+
+def test_the_site_is_dated_by_the_newest_date_in_the_data_through_every_reload(project: Path) -> None:
+    """The sitemap's date comes from the data; a preview reloading in one process must follow each edit."""
+    hub = load.load(project, include_drafts=True)
+    assert load.newest_date(hub) == _newest_written(project)
+    pledges = project / "data" / "pledges.yml"
+    original = pledges.read_text(encoding="utf-8")
+    update = re.search(r"(update: \{date: )\d{4}-\d{2}-\d{2}", original)  # a pledge's latest news
+    assert update is not None
+    pledges.write_text(original.replace(update.group(0), update.group(1) + "2099-12-31", 1), encoding="utf-8")
+    assert load.newest_date(load.load(project, include_drafts=True)) == "2099-12-31"
+    pledges.write_text(original, encoding="utf-8")
+    assert load.newest_date(load.load(project, include_drafts=True)) == _newest_written(project) < "2099-12-31"

@@ -158,10 +158,30 @@ def newest_date(hub: m.Hub) -> str:
     built, so dates the engine would take from the clock (the sitemap's) can
     come from here instead.
     """
+    rest = [getattr(hub, f.name) for f in dataclasses.fields(hub) if f.name not in _RECORD_LISTS]
+    newest = _newest(rest)
+    # A preview reloads on every save: pledges and channels that did not change are the very same
+    # objects as last time (see _kept), and their newest dates are remembered.
+    before, now = _NEWEST, {}
+    for name in _RECORD_LISTS:
+        for record in getattr(hub, name):
+            kept = before.get(id(record))
+            if kept is None or kept[0] is not record:
+                kept = (record, _newest([record]))
+            now[id(record)] = kept
+            newest = max(newest, kept[1])
+    _NEWEST.clear()
+    _NEWEST.update(now)
+    return newest
+
+
+_RECORD_LISTS = ("pledges", "channels")
+_NEWEST: dict[int, tuple[Any, str]] = {}  # id of a record -> (the record, its newest date)
+
+
+def _newest(todo: list[Any]) -> str:
     newest = ""
-    names: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once per type
-    todo: list[Any] = [hub]
-    while todo:  # a loop, not recursion: a preview runs this on every save, over every pledge
+    while todo:  # a loop, not recursion: a preview runs this on every save
         node = todo.pop()
         kind = type(node)
         if isinstance(node, str):
@@ -172,10 +192,13 @@ def newest_date(hub: m.Hub) -> str:
         elif isinstance(node, dict):
             todo.extend(node.values())
         elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-            if kind not in names:
-                names[kind] = tuple(f.name for f in dataclasses.fields(node))
-            todo.extend(getattr(node, name) for name in names[kind])
+            if kind not in _FIELD_NAMES:
+                _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(node))
+            todo.extend(getattr(node, name) for name in _FIELD_NAMES[kind])
     return newest
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once per type
 
 
 def without_drafts(hub: m.Hub) -> m.Hub:
