@@ -142,8 +142,9 @@ def build_pages(hub: m.Hub) -> list[Page]:
         "downloads": od.downloads("years", "progress", "measures", "measure-values", "you-said-we-did",
                                   "highlights", "communities"),
     }, description="How we are doing against our goals, year by year"))
+    by_year = pr.pledges_by_year(hub)
     for year in reversed(hub.years):
-        made, completed = pr.pledges_in_year(hub, year)
+        made, completed = by_year[year.label]
         first, last = pr.year_bounds(year.label, org.year_start_month)
         previous = hub.previous_year(year)
         progress_rows = ch.progress_rows(strategy.goals, year, previous)

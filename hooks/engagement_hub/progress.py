@@ -6,6 +6,7 @@ once and the templates only show it.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from dataclasses import dataclass
 
@@ -108,17 +109,27 @@ def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[T
     return points
 
 
-def pledges_in_year(hub: m.Hub, year: m.Year) -> tuple[list[m.Pledge], list[m.Pledge]]:
-    """Pledges made during the year, and pledges completed during it.
+def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge]]]:
+    """For each year's label: pledges made during the year, and pledges completed during it.
 
     A pledge is completed in the year its final update (kept or not kept) is
     dated, so a pledge that was not kept is reported as openly as one that was.
+    One pass over the pledges serves every year (a network may hold thousands).
     """
-    first, last = year_bounds(year.label, hub.organisation.year_start_month)
-    made = [p for p in hub.pledges if first <= p.date <= last]
-    completed = [p for p in hub.pledges
-                 if p.status in ("kept", "not-kept") and p.update_date and first <= p.update_date <= last]
-    return made, completed
+    bounds = sorted((*year_bounds(year.label, hub.organisation.year_start_month), year.label) for year in hub.years)
+    firsts = [first for first, _, _ in bounds]
+    out: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] = {year.label: ([], []) for year in hub.years}
+
+    def year_of(day: str) -> str | None:
+        at = bisect.bisect_right(firsts, day) - 1
+        return bounds[at][2] if at >= 0 and day <= bounds[at][1] else None
+
+    for pledge in hub.pledges:
+        if (label := year_of(pledge.date)) is not None:
+            out[label][0].append(pledge)
+        if pledge.status in ("kept", "not-kept") and pledge.update_date and (label := year_of(pledge.update_date)):
+            out[label][1].append(pledge)
+    return out
 
 
 @dataclass(frozen=True)
