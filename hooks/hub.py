@@ -89,7 +89,7 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
                 raise PluginError(f"content/{src} would replace a page the hub makes from data. "
                                   "Rename or delete content/" + src + ".")
             files.remove(existing)
-        # Pages out of the navigation by design (a long list's numbered pages) are not reported as missing from it.
+        # Pages out of the menu by design (a long list's numbered pages) are not reported as missing from it.
         inclusion = InclusionLevel.UNDEFINED if not site.is_generated(src) or site.in_nav(src) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
     if _state.get("dirty"):

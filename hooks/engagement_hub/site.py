@@ -70,7 +70,8 @@ class HubSite:
         return src in self.pages
 
     def in_nav(self, src: str) -> bool:
-        """False for the numbered pages that continue a long list: they are reached by their pager."""
+        """False for pages reached another way: a long list's numbered pages (by their pager), the
+        accessibility statement (from every page's footer)."""
         if self._nav_srcs is None:
             self._nav_srcs = set(_nav_sources(self.nav))
         return src in self._nav_srcs
