@@ -57,7 +57,7 @@ class _DirtyNotice(logging.Filter):
 
 
 def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
-    if collector := _state.get("collector"):
+    if (collector := _state.get("collector")) and "site" in _state:  # a rebuild; the first build collects as usual
         collector.building()  # type: ignore[attr-defined]
     root = Path(config.config_file_path).parent
     preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
