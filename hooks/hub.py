@@ -155,6 +155,11 @@ def on_serve(server, config, builder):  # noqa: ANN001, ANN201
     # the hub looks ten times a second and a saved edit shows sooner (watchdog's poll interval).
     if isinstance(getattr(server.observer, "_timeout", None), float):
         server.observer._timeout = 0.1
+    # After a change MkDocs waits until none has come for 0.1 s, to catch the rest of a save. The watcher
+    # reports all it found in one look within milliseconds, and looks again only 0.1 s later, so 0.02 s
+    # still catches a whole save and the rebuild starts 0.08 s sooner.
+    if isinstance(getattr(server, "build_delay", None), float):
+        server.build_delay = 0.02
     server.watch(str(root / "data"))
     server.watch(str(root / "theme_overrides"))
     return server
