@@ -3,8 +3,9 @@
 Loading a large network's data makes hundreds of thousands of small objects
 and no reference cycles, and a preview keeps two whole sites in memory (the
 last build, to compare with, and this one). Python's collector rescans all of
-them whenever enough new objects pile up: at 100 times the example that is
-a tenth of a second or more in every preview rebuild (bench/ measures it).
+them whenever enough new objects pile up: at 100 times the example that was
+0.1 to 0.18 s of every preview rebuild (timed with gc.callbacks; `make bench`
+times the whole reload).
 The objects that do form cycles (the engine's pages and navigation) only
 need collecting once per build, and that can wait until the page is served.
 """
