@@ -56,10 +56,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402
+from project import copy_project  # noqa: E402
 
 from engagement_hub.site import HubSite  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "content", "hooks", "theme_overrides"]
 BUDGET = {"cold": 1.25, "warm": 1.10, "growth": 1.10, "load_s": 1.0, "page_kb": 100, "html_kb": 200,
           "reload_s": 1.0, "reload_share": 0.10}
 
@@ -388,17 +388,6 @@ class Size:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
-
-
 def pick_pages(site: Path) -> dict[str, str]:
     goals = sorted(p.parent.name for p in (site / "strategy").glob("*/index.html"))
     years = sorted(p.parent.name for p in (site / "progress").glob("*/index.html") if p.parent.name[:4].isdigit())
@@ -407,7 +396,7 @@ def pick_pages(site: Path) -> dict[str, str]:
 
 def measure_size(scale: int, work: Path, repeat: int, reload: bool) -> Size:
     say(f"{scale}x: generating data")
-    project = copy_project(work / f"hub-{scale}x")
+    project = copy_project(work / f"hub-{scale}x", with_data=False)
     counts = synthetic.generate(scale, project / "data")
     say(f"{scale}x: {counts}")
     load_s = python_seconds(LOAD, project, str(project))

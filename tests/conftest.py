@@ -4,7 +4,6 @@ project for tests that break the data on purpose."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,10 +14,11 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from project import copy_project  # noqa: E402 - the benchmark's copy routine, shared with the tests
 
 from engagement_hub.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
-
-PROJECT_PARTS = ["mkdocs.yml", "data", "content", "hooks", "theme_overrides"]
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -34,17 +34,6 @@ def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.Completed
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=300, check=False,
     )
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")
