@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -54,7 +55,6 @@ class HubSite:
     preview: bool = False
     template_dir: Path | None = None
     bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
-    _nav_srcs: set[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
@@ -72,9 +72,11 @@ class HubSite:
     def in_nav(self, src: str) -> bool:
         """False for pages reached another way: a long list's numbered pages (by their pager), the
         accessibility statement (from every page's footer)."""
-        if self._nav_srcs is None:
-            self._nav_srcs = set(_nav_sources(self.nav))
         return src in self._nav_srcs
+
+    @cached_property
+    def _nav_srcs(self) -> set[str]:
+        return set(_nav_sources(self.nav))
 
     def changed_pages(self, previous: HubSite | None) -> set[str]:
         """Generated pages that may look different from the previous build's, for quick previews.
