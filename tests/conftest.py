@@ -109,6 +109,25 @@ def browser():
         instance.close()
 
 
+# Wait until the page has stopped moving: every finite CSS transition and animation finished, then two
+# frames drawn. Material fades the search results and slides the drawer in; a check that measures colour
+# or position mid-transition sees blended colours (search results at #777, 4.47:1) or moving boxes, and
+# passes or fails with the machine's load. Infinite animations (spinners) are left running.
+SETTLE = """async () => {
+  const finite = document.getAnimations().filter(a => {
+    const t = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : {};
+    return t.endTime !== Infinity;
+  });
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+def settle(page) -> None:
+    """Return once nothing on the page is transitioning or animating (see SETTLE)."""
+    page.evaluate(SETTLE)
+
+
 def built_pages(site_dir: Path) -> list[str]:
     """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'."""
     pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html"))

@@ -14,7 +14,11 @@ from conftest import ROOT, built_pages
 # What a sighted keyboard user sees of the focused element; with settle, once the page has
 # reacted to the key (Material resizes its sidebars on scroll, a frame later).
 FOCUS = """async (settle) => {
-  if (settle) await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  if (settle) {  // as conftest.SETTLE: finite transitions finished, then two frames
+    const finite = document.getAnimations().filter(a => a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map(a => a.finished.catch(() => null)));
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect(), s = getComputedStyle(el);
