@@ -11,9 +11,9 @@ import argparse
 import os
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
+from .builddate import BuildDateError, build_date
 from .load import check
 from .problems import report
 from .readability import readability_problems
@@ -26,12 +26,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "github"],
                         default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     parser.add_argument("--debug", action="store_true", help="show a Python traceback for unexpected failures")
+    parser.add_argument("--build-date", default=None, metavar="YYYY-MM-DD",
+                        help="the day to check dates against (default: $HUB_BUILD_DATE, else today)")
     args = parser.parse_args(argv)
+    try:
+        today = build_date(args.build_date)
+    except BuildDateError as error:
+        print(str(error), file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         hub, problems = check(args.root)
         if hub is not None:  # valid data: now the statement's review date (error) and plain language (warnings)
-            problems = sorted(problems + statement_problems(args.root, date.today()) + readability_problems(args.root))
+            problems = sorted(problems + statement_problems(args.root, today) + readability_problems(args.root))
     except Exception:
         if args.debug:
             raise
