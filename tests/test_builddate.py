@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -13,8 +13,9 @@ from engagement_hub.check import main
 def test_the_option_wins_over_the_environment_which_wins_over_today() -> None:
     assert build_date("2026-04-30", {ENV: "2025-01-01"}) == date(2026, 4, 30)
     assert build_date(None, {ENV: "2025-01-01"}) == date(2025, 1, 1)
-    assert build_date(None, {}) == date.today()
-    assert build_date(None, {ENV: "  "}) == date.today()
+    # Unset, it is today in the UK: 23:30 UTC on 1 July is already 2 July in London (summer time).
+    assert build_date(None, {}, now=datetime(2026, 7, 1, 23, 30, tzinfo=UTC)) == date(2026, 7, 2)
+    assert build_date(None, {ENV: "  "}, now=datetime(2026, 1, 1, 23, 30, tzinfo=UTC)) == date(2026, 1, 1)
 
 
 @pytest.mark.parametrize("bad", ["2026-02-30", "30/04/2026", "2026-4-30", "tomorrow", "20260430"])
