@@ -65,6 +65,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
                             content_dir=Path(config.docs_dir), preview=preview)
     except Exception as error:  # a DataError carries the plain-English report
+        if type(error).__name__ == "BuildDateError":
+            raise PluginError(str(error)) from None
         if type(error).__name__ != "DataError":
             raise
         raise PluginError("The site was not built because of problems in the data:\n\n" + str(error)) from None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, run_build
 from engagement_hub.builddate import ENV, BuildDateError, build_date
 from engagement_hub.check import main
 
@@ -40,3 +42,11 @@ def test_the_check_compares_dates_with_the_build_date_not_the_clock(monkeypatch:
     assert main([]) == 1
     monkeypatch.setenv(ENV, "2026-12-01")
     assert main([]) == 0
+
+
+def test_the_build_refuses_a_bad_build_date_without_a_traceback(tmp_path: Path) -> None:
+    result = run_build(ROOT, tmp_path / "site", **{ENV: "2027-02-30"})
+    assert result.returncode != 0
+    assert f"The build date in {ENV} is '2027-02-30', which is not a date" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_env, built_pages, main_text, run_build
+from conftest import ROOT, TEST_DATE, build_env, built_pages, main_text, run_build
 from engagement_hub.statement import months_before
 
 
@@ -95,7 +95,7 @@ def set_last_reviewed(project: Path, day: date) -> int:
 
 
 def test_make_check_fails_when_the_statement_was_last_reviewed_over_12_months_ago(project: Path) -> None:
-    stale = months_before(date.today(), 12) - timedelta(days=1)
+    stale = months_before(date.fromisoformat(TEST_DATE), 12) - timedelta(days=1)
     line = set_last_reviewed(project, stale)
     result = make_check(project)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -107,7 +107,7 @@ def test_make_check_fails_when_the_statement_was_last_reviewed_over_12_months_ag
 
 
 def test_make_check_passes_when_the_statement_was_reviewed_within_12_months(project: Path) -> None:
-    set_last_reviewed(project, months_before(date.today(), 12))
+    set_last_reviewed(project, months_before(date.fromisoformat(TEST_DATE), 12))
     result = make_check(project)
     assert result.returncode == 0, result.stderr
     assert "last_reviewed" not in result.stderr

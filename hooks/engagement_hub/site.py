@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from markupsafe import escape
 
 from . import model as m
 from . import opendata
+from .builddate import build_date
 from .load import load_checked
 from .macros import expand
 from .pages import Page, build_pages, navigation
@@ -55,16 +57,20 @@ class HubSite:
     preview: bool = False
     template_dir: Path | None = None
     bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
+    today: date | None = None  # the build date (see builddate): what is open, what is past
 
     @classmethod
-    def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False) -> HubSite:
-        """Load and check data/; raises DataError with every problem found."""
+    def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
+             today: date | None = None) -> HubSite:
+        """Load and check data/ for the build date ``today`` (default: builddate.build_date());
+        raises DataError with every problem found."""
+        today = today or build_date()
         hub, warnings = load_checked(root, include_drafts=preview)
         pages = {page.src: page for page in build_pages(hub)}
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
                    nav=_escape_titles(navigation(hub, extra)),
-                   warnings=warnings, preview=preview, template_dir=template_dir)
+                   warnings=warnings, preview=preview, template_dir=template_dir, today=today)
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
