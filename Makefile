@@ -10,7 +10,7 @@ NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: help serve build preview check test lint system-deps clean
+.PHONY: help serve build preview check test lint lock system-deps clean
 
 help:
 	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
@@ -19,17 +19,33 @@ help:
 	@echo "make check   check data/ only, fast, with plain-English errors"
 	@echo "make test    set up and run every test"
 	@echo "make lint    ruff"
+	@echo "make lock    after editing requirements*.in: rewrite the hash-pinned locks requirements*.txt"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
 	@echo "make bench   time builds at 1x, 10x and 100x the example data against plain MkDocs (about 5 minutes)"
 
+# Installs only what the locks name, each file checked against its hash, and only
+# wheels: an sdist would run its own build step, with build tools pip fetches unchecked.
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all:
+
 $(SITE_DEPS): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_LOCKED) -r requirements.txt
 	touch $@
 
 $(TEST_DEPS): $(SITE_DEPS) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP_LOCKED) -r requirements-dev.txt
 	touch $@
+
+# The one way to change a dependency: edit requirements.in or requirements-dev.in, run
+# `make lock`, review the diff of the locks and commit all four files. uv keeps every pin
+# the locks already have and resolves only what changed; `make lock ARGS=--upgrade` moves
+# everything to its newest release. The dev lock is constrained by the site lock, so
+# both install the same version of every package they share.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+  --custom-compile-command "make lock" $(ARGS)
+lock: $(TEST_DEPS)
+	$(UV_COMPILE) -o requirements.txt requirements.in
+	$(UV_COMPILE) -c requirements.txt -o requirements-dev.txt requirements-dev.in
 
 # Install Debian packages $(2) when command $(1) is missing (sudo unless root).
 debian = command -v $(1) >/dev/null 2>&1 || { \
