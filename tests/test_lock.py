@@ -9,7 +9,6 @@ each one is shown to be able to fail.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
