@@ -52,7 +52,10 @@ def lock_problems(in_text: str, lock_text: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("source", "lock"), [("requirements.in", "requirements.txt"), ("requirements-dev.in", "requirements-dev.txt")])
+LOCKS = [("requirements.in", "requirements.txt"), ("requirements-dev.in", "requirements-dev.txt")]
+
+
+@pytest.mark.parametrize(("source", "lock"), LOCKS)
 def test_lock_is_hashed_and_in_step(source: str, lock: str) -> None:
     in_text = (ROOT / source).read_text(encoding="utf-8")
     if source == "requirements-dev.in":
