@@ -10,7 +10,7 @@ NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: help serve build preview check test lint lock system-deps clean
+.PHONY: help serve build preview check test test-fork lint lock system-deps clean
 
 help:
 	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
@@ -18,6 +18,7 @@ help:
 	@echo "make preview build the site with draft years into site-preview/"
 	@echo "make check   check data/ only, fast, with plain-English errors"
 	@echo "make test    set up and run every test"
+	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"
 	@echo "make lock    after editing requirements*.in: rewrite the hash-pinned locks requirements*.txt"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
@@ -85,6 +86,12 @@ system-deps:
 
 test: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	$(BIN)/python -m pytest
+
+# Every test again in a scratch copy whose data/ and about page are another organisation's
+# (tests/fixtures/$(FORK_ORG)): a fork that changes only its data must keep the tests green.
+FORK_ORG ?= group
+test-fork: $(TEST_DEPS) $(NODE_DEPS) system-deps
+	$(BIN)/python tests/fixtures/fork.py $(FORK_ORG) $(ARGS)
 
 lint: $(TEST_DEPS)
 	$(BIN)/ruff check hooks tests bench

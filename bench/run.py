@@ -398,6 +398,7 @@ def measure_size(scale: int, work: Path, repeat: int, reload: bool) -> Size:
     say(f"{scale}x: generating data")
     project = copy_project(work / f"hub-{scale}x", with_data=False)
     counts = synthetic.generate(scale, project / "data")
+    synthetic.use_example_about(project)
     say(f"{scale}x: {counts}")
     load_s = python_seconds(LOAD, project, str(project))
     say(f"{scale}x: load + validate {load_s:.3f} s; building with the hub and the floor")

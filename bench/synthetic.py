@@ -1,13 +1,15 @@
 """Synthetic hub data at a multiple of the example data, for the benchmark.
 
-The example in ``data/`` is one small trust. A national network holds far
+The example is the fixture trust in ``tests/fixtures/trust`` (the same
+organisation as the repository's own ``data/``, kept apart so that a fork's
+data never changes what the benchmark measures): one small trust. A national network holds far
 more: thousands of pledges, hundreds of channels, dozens of goals and fifteen
 years of progress. ``generate(scale, dest)`` writes a ``data/`` folder of that
 kind by copying the example's own records and giving each copy a new id, so
 the text, field mix and Markdown stay realistic and every copy still passes
 the schemas and the cross-reference rules. The first copy of every record is
 the example record unchanged, so content pages whose macros name example ids
-(``content/about.md``) still build.
+(the fixture's ``about.md``, which ``use_example_about`` puts in place) still build.
 
 At 1x the output has exactly the example's records. Above 1x, pages-making
 records grow slowly (values ~10 * k^0.3, goals ~4 * k^0.5, years ~2 * k^0.44,
@@ -31,7 +33,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "data"
+EXAMPLE = ROOT / "tests" / "fixtures" / "trust" / "data"
 SINGLE_FILES = ["organisation", "values", "strategy", "pledges", "channels", "involvement", "accessibility"]
 MAX_YEARS = 15
 
@@ -188,6 +190,11 @@ def scaled(scale: int, seed: int = 7, example: Path = EXAMPLE) -> tuple[dict[str
         pledges.append(pledge)
     out["pledges"]["pledges"] = pledges
     return out, years
+
+
+def use_example_about(project: Path) -> None:
+    """Put the example's about page (whose macros name example ids) in the project's content/."""
+    shutil.copy2(EXAMPLE.parent / "about.md", project / "content" / "about.md")
 
 
 def write(docs: dict[str, Any], years: list[dict[str, Any]], data_dir: Path) -> None:

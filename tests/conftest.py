@@ -1,9 +1,18 @@
-"""Shared fixtures: the real example site, built once, and scratch copies of the
-project for tests that break the data on purpose."""
+"""Shared fixtures: sites built once by the real strict build, and scratch copies of the
+project for tests that break the data on purpose.
+
+Two kinds of site. ``site`` (with ``page``, ``served_site``, ``build_log``) is this
+repository's own site, built from whatever data/ holds: the checks a fork keeps for
+its own data (strict build, links, accessibility, valid HTML) run on it and must not
+depend on what the data says. Tests of the hub's behaviour run on the fixture
+organisations in tests/fixtures/ instead (``trust_site``, ``trust_page``,
+``org_site``, ``project``), so a fork that replaces data/ keeps them green.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -26,6 +35,22 @@ from engagement_hub.chromium import FLAGS, find_chromium, serve  # noqa: E402 - 
 TEST_DATE = "2026-12-01"
 os.environ[BUILD_DATE_ENV] = TEST_DATE
 
+FIXTURES = ROOT / "tests" / "fixtures"
+# The fixture organisations, each a whole data/ folder and an about page (see tests/fixtures/README.md).
+ORG_KINDS = ("trust", "group", "network")
+TRUST = FIXTURES / "trust"
+TRUST_DATA = TRUST / "data"
+
+
+def fixture_project(kind: str, dest: Path) -> Path:
+    """A scratch project whose data/ and content/about.md are those of the fixture organisation ``kind``."""
+    copy_project(dest, with_data=False)
+    shutil.copytree(FIXTURES / kind / "data", dest / "data")
+    about = FIXTURES / kind / "about.md"
+    if about.is_file():
+        shutil.copy2(about, dest / "content" / "about.md")
+    return dest
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **extra}
@@ -44,7 +69,7 @@ def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.Completed
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example data built into a site by the real strict build."""
+    """This repository's own data/ built into a site by the real strict build (checks a fork keeps)."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = run_build(ROOT, out)
     assert result.returncode == 0, result.stderr
@@ -52,14 +77,35 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def build_log(site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    out = tmp_path_factory.mktemp("site-log") / "site"
-    return run_build(ROOT, out).stderr
+def build_org(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Build a fixture organisation's site once per session: build_org('group') -> the site folder."""
+    built: dict[str, Path] = {}
+
+    def get(kind: str) -> Path:
+        if kind not in built:
+            base = tmp_path_factory.mktemp(f"org-{kind}")
+            result = run_build(fixture_project(kind, base / "project"), base / "site")
+            assert result.returncode == 0, f"the {kind} fixture did not build:\n{result.stderr}"
+            built[kind] = base / "site"
+        return built[kind]
+
+    return get
+
+
+@pytest.fixture(scope="session", params=ORG_KINDS)
+def org_site(request: pytest.FixtureRequest, build_org: Callable[[str], Path]) -> tuple[str, Path]:
+    """(kind, site folder) for each fixture organisation in turn."""
+    return request.param, build_org(request.param)
 
 
 @pytest.fixture(scope="session")
-def page(site: Path) -> Callable[[str], BeautifulSoup]:
-    """Parse a built page by its address, e.g. page('values/compassion/')."""
+def trust_site(build_org: Callable[[str], Path]) -> Path:
+    """The fixture NHS trust (tests/fixtures/trust) built into a site."""
+    return build_org("trust")
+
+
+def page_reader(site: Path) -> Callable[[str], BeautifulSoup]:
+    """Parse a built page of ``site`` by its address, e.g. get('values/compassion/')."""
     cache: dict[str, BeautifulSoup] = {}
 
     def get(url: str) -> BeautifulSoup:
@@ -71,10 +117,28 @@ def page(site: Path) -> Callable[[str], BeautifulSoup]:
     return get
 
 
+@pytest.fixture(scope="session")
+def trust_page(trust_site: Path) -> Callable[[str], BeautifulSoup]:
+    """Parse a page of the fixture trust's site by its address."""
+    return page_reader(trust_site)
+
+
+@pytest.fixture(scope="session")
+def build_log(site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("site-log") / "site"
+    return run_build(ROOT, out).stderr
+
+
+@pytest.fixture(scope="session")
+def page(site: Path) -> Callable[[str], BeautifulSoup]:
+    """Parse a page of this repository's own site by its address, e.g. page('values/')."""
+    return page_reader(site)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A scratch copy of the whole project, safe to break."""
-    return copy_project(tmp_path / "project")
+    """A scratch copy of the whole project holding the fixture trust's data, safe to break."""
+    return fixture_project("trust", tmp_path / "project")
 
 
 def main_text(soup: BeautifulSoup) -> str:

@@ -1,4 +1,4 @@
-"""axe-core on every page of the example site, in Debian's Chromium, at desktop and phone widths.
+"""axe-core on every page of this repository's own site (whatever data/ holds), in Debian's Chromium, at desktop and phone widths.
 
 axe-core comes from npm (package-lock.json pins it; `make test` runs `npm ci`)
 and is injected into each page as served on 127.0.0.1. The rule tags are
@@ -54,7 +54,7 @@ def test_axe_finds_no_violations_on_any_page(site: Path, served_site: str, brows
     for address in pages:
         problems += [f"{address or '/'}: {v}" for v in violations(page, served_site + address)]
     context.close()
-    assert len(pages) > 20
+    assert len(pages) >= 5  # any organisation's site has at least home, strategy, values, contact, statement
     assert not problems, f"axe-core found {len(problems)} violations at {width}px:\n" + "\n".join(problems)
 
 

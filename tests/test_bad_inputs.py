@@ -25,6 +25,7 @@ from engagement_hub.load import check
 from engagement_hub.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
+TRUST_DATA = ROOT / "tests" / "fixtures" / "trust" / "data"  # the cases patch the fixture trust, never data/
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 MEMORY_LIMIT = 1024 * 1024 * 1024  # the check must refuse an alias bomb well within 1 GiB
 
@@ -74,7 +75,7 @@ CASES = load_cases()
 
 def scratch_data(tmp_path: Path) -> Path:
     root = tmp_path / "hub"
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(TRUST_DATA, root / "data")
     return root
 
 

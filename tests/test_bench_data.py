@@ -25,7 +25,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_env, copy_project, run_build
+from conftest import ROOT, TRUST, build_env, copy_project, run_build
 from engagement_hub.load import check
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -46,7 +46,7 @@ def test_synthetic_data_passes_every_check(tmp_path: Path, scale: int) -> None:
 
 def test_synthetic_data_at_1x_is_the_example_and_grows_with_the_scale(tmp_path: Path) -> None:
     one = synthetic.generate(1, tmp_path / "one" / "data")
-    example, _ = check(ROOT)
+    example, _ = check(TRUST)
     assert example is not None
     assert (one["pledges"], one["channels"], one["goals"]) == (
         len(example.pledges), len(example.channels), len(example.strategy.goals))
@@ -67,6 +67,7 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project built by the real strict build from 10x the example data."""
     project = copy_project(tmp_path_factory.mktemp("large") / "project")
     synthetic.generate(10, project / "data")
+    synthetic.use_example_about(project)
     site = project.parent / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -232,6 +233,7 @@ def test_a_quick_preview_never_leaves_a_changed_page_stale(tmp_path: Path) -> No
     """The pages the hub tells `mkdocs serve --dirty` to redraw include every page whose HTML changed."""
     project = copy_project(tmp_path / "project")
     synthetic.generate(10, project / "data")
+    synthetic.use_example_about(project)
     pledges = project / "data" / "pledges.yml"
     year_file = max((project / "data" / "progress").glob("*.yml"))
     start = int(year_file.stem[:4])

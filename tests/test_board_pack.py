@@ -11,13 +11,26 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, build_env, chromium_path
+from conftest import TRUST, TRUST_DATA, build_env, chromium_path
 
-STRATEGY = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))
+
+# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
+# so a fork that replaces data/ keeps these tests green.
+@pytest.fixture(scope="session")
+def site(trust_site):
+    return trust_site
+
+
+@pytest.fixture(scope="session")
+def page(trust_page):
+    return trust_page
+
+
+STRATEGY = yaml.safe_load((TRUST_DATA / "strategy.yml").read_text(encoding="utf-8"))
 GOALS = sorted(STRATEGY["goals"], key=lambda g: g["number"])
-SITE_URL = yaml.safe_load((ROOT / "data" / "organisation.yml").read_text(encoding="utf-8")).get("site_url", "")
+SITE_URL = yaml.safe_load((TRUST_DATA / "organisation.yml").read_text(encoding="utf-8")).get("site_url", "")
 YEARS = [y for y in sorted((yaml.safe_load(p.read_text(encoding="utf-8"))
-                            for p in (ROOT / "data" / "progress").glob("*.yml")), key=lambda y: y["year"])
+                            for p in (TRUST_DATA / "progress").glob("*.yml")), key=lambda y: y["year"])
          if y["status"] == "published"]
 STATUS_WORDS = {"not-started": "Not started", "on-track": "On track", "at-risk": "At risk",
                 "off-track": "Off track", "achieved": "Achieved"}
@@ -32,7 +45,7 @@ def squeeze(text: str) -> str:
 def packs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     chromium_path()  # fails with the fix if Debian's chromium is missing
     out = tmp_path_factory.mktemp("board-pack")
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(ROOT),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(TRUST),
                              "--site", str(site), "--out", str(out)],
                             check=False, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -71,7 +84,7 @@ def test_pdf_is_a4_with_each_goal_starting_its_own_page_with_its_status(packs: P
 
 
 def test_missing_site_is_a_plain_message_not_a_traceback(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(ROOT),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(TRUST),
                              "--site", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")],
                             check=False, env=build_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 1

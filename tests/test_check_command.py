@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, fixture_project
 
 BIN = Path(sys.executable).parent
 ANNOTATION = re.compile(r"^::error file=([^,]+),line=(\d+),col=(\d+),title=Data error::(.*)$")
@@ -24,7 +24,7 @@ ANNOTATION = re.compile(r"^::error file=([^,]+),line=(\d+),col=(\d+),title=Data 
 
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
+    project = fixture_project("trust", tmp_path / "project")
     for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
         shutil.copy2(ROOT / name, project / name)
     return project

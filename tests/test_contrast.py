@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_env, run_build, serve_directory
+from conftest import TRUST_DATA, build_env, run_build, serve_directory
 from engagement_hub.contrast import PAIRINGS, TEXT, contrast_ratio
 
 
@@ -42,7 +42,7 @@ def test_wcag_contrast_ratio_matches_the_definition() -> None:
 
 
 def test_the_example_brand_passes_every_pairing() -> None:
-    brand = yaml.safe_load((ROOT / "data" / "organisation.yml").read_text(encoding="utf-8"))["brand"]
+    brand = yaml.safe_load((TRUST_DATA / "organisation.yml").read_text(encoding="utf-8"))["brand"]
     for pairing in PAIRINGS:
         fg, bg = brand.get(pairing.foreground, pairing.foreground), brand.get(pairing.background, pairing.background)
         assert contrast_ratio(fg, bg) >= pairing.minimum, pairing

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import TRUST_DATA
 from engagement_hub import source
 from engagement_hub.source import MAX_DEPTH, depth_bound, read_yaml
 
@@ -79,7 +79,7 @@ def test_odd_text_reads_the_same_both_ways(text: str) -> None:
     assert quick == full
 
 
-EXAMPLE = sorted((ROOT / "data").rglob("*.yml"))
+EXAMPLE = sorted((TRUST_DATA).rglob("*.yml"))
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -100,7 +100,7 @@ def test_the_example_data_is_read_the_quick_way(path: Path) -> None:
 
 
 def pledges_file() -> str:
-    return (ROOT / "data" / "pledges.yml").read_text(encoding="utf-8")
+    return (TRUST_DATA / "pledges.yml").read_text(encoding="utf-8")
 
 
 def block_style(text: str) -> str:

@@ -39,10 +39,10 @@ def add_draft_year(project: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory):
-    from conftest import copy_project
+    from conftest import fixture_project
 
     base = tmp_path_factory.mktemp("drafts")
-    project = copy_project(base / "project")
+    project = fixture_project("trust", base / "project")
     year = add_draft_year(project)
     public, preview = base / "public", base / "preview"
     for out, env in ((public, {}), (preview, {"HUB_PREVIEW": "1"})):

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, main_text, run_build
+from conftest import ROOT, TRUST_DATA, fixture_project, main_text, run_build
 from engagement_hub.load import DATA_FILES, PROGRESS_DIR, check
 from engagement_hub.problems import report
 from engagement_hub.schema import validate
@@ -237,7 +237,7 @@ def test_every_example_is_valid_under_its_files_schema(example: Example) -> None
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(TRUST_DATA, tmp_path / "data")
     return tmp_path
 
 
@@ -268,7 +268,7 @@ def test_following_one_example_gives_data_that_passes_the_check(example: Example
 
 def test_following_the_whole_guide_changes_the_site_as_it_says(tmp_path: Path) -> None:
     """Every example in order, as comms staff would: the check passes after each, and the site shows them."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project("trust", tmp_path / "project")
     year = None
     for example in yaml_examples(GUIDE):
         follow(example, project)
@@ -387,7 +387,7 @@ def test_every_quoted_error_is_what_the_check_says(tmp_path: Path) -> None:
     outputs: dict[str, list[str]] = {}
     for index, (mistake, (heading, _, _)) in enumerate(MISTAKES.items()):
         root = tmp_path / str(index)
-        shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(TRUST_DATA, root / "data")
         make_mistake(mistake, root)
         outputs.setdefault(heading, []).append(_same(check_output(root)))
     for heading, section in sections(GUIDE.read_text(encoding="utf-8")).items():

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import built_pages, copy_project, run_build, serve_directory
+from conftest import built_pages, fixture_project, run_build, serve_directory
 from engagement_hub.load import check
 from engagement_hub.problems import field_path
 
@@ -104,7 +104,7 @@ def poison(project: Path) -> int:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = fixture_project("trust", tmp_path_factory.mktemp("hostile") / "project")
     fields = poison(project)
     site_dir = project.parent / "site"
     result = run_build(project, site_dir)

@@ -33,7 +33,7 @@ def page_files(site: Path) -> list[Path]:
 def test_every_page_is_valid_html(site: Path) -> None:
     files = page_files(site)
     errors = check_html(files)
-    assert len(files) > 20
+    assert len(files) >= 5
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(
         f"{Path(e['url'].removeprefix('file:')).relative_to(site)}, line {e.get('lastLine')}: {e['message']}\n"
         f"      {e.get('extract', '').strip()[:120]}" for e in errors)

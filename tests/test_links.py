@@ -40,7 +40,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 target = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
                 if target.find(id=unquote(fragment)) is None:
                     broken.append(f"{address or 'home'} -> {tag['href']} (no such anchor)")
-    assert checked > 500, checked
+    assert checked > len(built_pages(site)), checked  # every page links to others: the check really ran
     assert broken == []
 
 

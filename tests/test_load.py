@@ -9,23 +9,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import TRUST, TRUST_DATA
 from engagement_hub import load
 from engagement_hub.load import check
 
 
 def example(name: str):
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return yaml.safe_load((TRUST_DATA / name).read_text(encoding="utf-8"))
 
 
 def test_example_data_loads_with_every_record() -> None:
-    hub, problems = check(ROOT)
+    hub, problems = check(TRUST)
     assert problems == []
     assert [g.id for g in hub.strategy.goals] == [g["id"] for g in example("strategy.yml")["goals"]]
     assert {v.id for v in hub.values} == {v["id"] for v in example("values.yml")["values"]}
     assert len(hub.pledges) == len(example("pledges.yml")["pledges"])
     assert len(hub.channels) == len(example("channels.yml")["channels"])
-    published = sorted(p.stem for p in (ROOT / "data" / "progress").glob("*.yml"))
+    published = sorted(p.stem for p in (TRUST_DATA / "progress").glob("*.yml"))
     assert [y.slug for y in hub.years] == published
 
 

@@ -23,13 +23,13 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, TRUST, TRUST_DATA
 from engagement_hub.load import check
 from engagement_hub.problems import Problem
 from engagement_hub.site import HubSite
 
-FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*.yml"))
-ORIGINAL = {name: (ROOT / name).read_bytes() for name in FILES}
+FILES = sorted(str(p.relative_to(TRUST)) for p in TRUST_DATA.rglob("*.yml"))
+ORIGINAL = {name: (TRUST / name).read_bytes() for name in FILES}
 
 ODD_TEXT = [
     "", " ", "\t", "yes", "No", "on", "off", "~", "null", "1.10", "0123", "2025-26", "9:30", "1e3", ".inf",
@@ -173,7 +173,7 @@ def odd_text_everywhere(draw: st.DrawFn) -> dict[str, bytes]:
 def scratch_root() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(TRUST_DATA, root / "data")
         yield root
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, fixture_project, run_build
 
 BIN = Path(sys.executable).parent
 
@@ -37,7 +37,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A scratch project with the Makefile, after one successful `make build`."""
-    project = copy_project(tmp_path_factory.mktemp("nothing-lost") / "project")
+    project = fixture_project("trust", tmp_path_factory.mktemp("nothing-lost") / "project")
     for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
         shutil.copy2(ROOT / name, project / name)
     result = make_build(project)
@@ -100,7 +100,7 @@ def differences(first: Path, second: Path) -> list[str]:
 
 
 def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = fixture_project("trust", tmp_path / "project")
     assert run_build(project, tmp_path / "one").returncode == 0
     assert run_build(project, tmp_path / "two").returncode == 0
     assert differences(tmp_path / "one", tmp_path / "two") == []
@@ -108,7 +108,7 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
 
 def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
     """The same data built tomorrow (or by a CI runner in another time zone) gives the same site."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project("trust", tmp_path / "project")
     today = run_build(project, tmp_path / "today", TZ="UTC")
     assert today.returncode == 0, today.stderr
     later = run_build(project, tmp_path / "later", SOURCE_DATE_EPOCH="2000000000", TZ="Pacific/Kiritimati")

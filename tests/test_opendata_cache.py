@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, TRUST
 from engagement_hub import opendata
 from engagement_hub.load import load
 from engagement_hub.model import Hub
@@ -48,7 +48,7 @@ def test_every_dataset_matches_the_plain_writer(tmp_path: Path) -> None:
     import synthetic
 
     synthetic.generate(3, tmp_path / "data")
-    for root in (ROOT, tmp_path):
+    for root in (TRUST, tmp_path):
         hub = load(root, include_drafts=True)
         files = opendata.files(hub)
         again = opendata.files(hub)  # the second time from what was kept
@@ -67,7 +67,7 @@ odd = st.one_of(st.text(), st.none(), st.booleans(), st.integers(), st.floats(al
                                         "date": odd, "value_ids": odd, "goal_id": odd, "status": odd,
                                         "update_date": odd, "update_text": odd}), max_size=4))
 def test_odd_rows_match_the_plain_writer(rows: list[dict]) -> None:
-    hub = load(ROOT)
+    hub = load(TRUST)
     dataset = opendata.BY_NAME["pledges"]
     assert opendata.to_json(dataset, rows, hub) == plain_json(dataset, rows, hub)
     assert opendata.to_csv(dataset, rows) == plain_csv(dataset, rows)
