@@ -119,6 +119,8 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
     # Material's templates are compiled afresh for every build; keep them compiled, as the hub's own are.
     if env.bytecode_cache is None and (folder := cache_dir("templates")) is not None:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    # The 404 page is Material's, not the hub's: it links to the progress pages only if the data has them.
+    env.globals["hub_has_progress"] = _site().hub.has_progress
     return env
 
 

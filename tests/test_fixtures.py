@@ -3,13 +3,32 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ORG_KINDS, build_env, built_pages, fixture_project
+from conftest import FIXTURES, ORG_KINDS, build_env, built_pages, fixture_project, main_text, page_reader, run_build
+
+
+@pytest.fixture(scope="session")
+def page_of(build_org):
+    """page_of('group')('contact/'): a parsed page of a fixture organisation's site."""
+    readers = {}
+
+    def get(kind: str):
+        if kind not in readers:
+            readers[kind] = page_reader(build_org(kind))
+        return readers[kind]
+
+    return get
+
+
+def check_command(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+                          env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_there_is_a_fixture_for_each_kind_of_organisation() -> None:
@@ -20,9 +39,7 @@ def test_there_is_a_fixture_for_each_kind_of_organisation() -> None:
 
 @pytest.mark.parametrize("kind", ORG_KINDS)
 def test_make_check_passes_on_each_fixture(kind: str, tmp_path: Path) -> None:
-    project = fixture_project(kind, tmp_path / "project")
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
-                            env=build_env(), capture_output=True, text=True, timeout=60, check=False)
+    result = check_command(fixture_project(kind, tmp_path / "project"))
     assert result.returncode == 0, result.stderr
     assert "ERROR" not in result.stderr
 
@@ -31,3 +48,186 @@ def test_each_fixture_builds_strictly_into_a_whole_site(org_site: tuple[str, Pat
     kind, site = org_site
     pages = built_pages(site)
     assert "" in pages and "contact/" in pages and "accessibility/" in pages and "about/" in pages, (kind, pages)
+
+
+# --- Each kind of organisation's own words -------------------------------------------------------
+
+# Words that belong to an NHS trust: none may appear on another organisation's site unless its data says so.
+TRUST_WORDS = re.compile(r"\b(trusts?|boards?|nhs|hospitals?|patients?)\b", re.IGNORECASE)
+# The editors' guide documents the hub with the example trust, and assets/ holds Material's own scripts.
+NOT_THE_ORGANISATIONS_WORDS = ("guide/", "assets/")
+
+
+def fixture_text(kind: str) -> str:
+    """Everything the fixture organisation wrote: its data and its about page."""
+    folder = FIXTURES / kind
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.suffix in (".yml", ".md"))
+
+
+def words_not_in_data(site: Path, data_text: str) -> list[str]:
+    """Each trust word found in the built site (pages, open data, search index) but nowhere in the data."""
+    allowed = {w.lower() for w in TRUST_WORDS.findall(data_text)}
+    found = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if path.suffix not in (".html", ".csv", ".json") or relative.startswith(NOT_THE_ORGANISATIONS_WORDS):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in TRUST_WORDS.finditer(text):
+            if match.group(1).lower() not in allowed:
+                found.append(f"{relative}: ...{text[max(0, match.start() - 60):match.end() + 30]}...")
+    return found
+
+
+@pytest.mark.parametrize("kind", ["group", "network"])
+def test_no_page_uses_a_trusts_words_unless_the_data_does(kind: str, build_org) -> None:
+    site = build_org(kind)
+    assert words_not_in_data(site, fixture_text(kind)) == []
+
+
+def test_the_group_fixture_says_none_of_a_trusts_words() -> None:
+    """So the check above covers every word for the group: its data uses none of them."""
+    assert TRUST_WORDS.findall(fixture_text("group")) == []
+
+
+def test_the_word_check_finds_a_word_the_data_does_not_use(tmp_path: Path) -> None:
+    (tmp_path / "progress").mkdir()
+    (tmp_path / "progress" / "index.html").write_text("<p>Each year the Trust Board reviews it.</p>", encoding="utf-8")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "index.html").write_text("<p>NHS trusts</p>", encoding="utf-8")
+    found = words_not_in_data(tmp_path, "A group of residents")
+    assert len(found) == 2 and all(f.startswith("progress/index.html") for f in found)
+    assert words_not_in_data(tmp_path, "Our Trust Board") == []
+    assert NOTHING_COUNTED.search("There are 0 pledges.") and not NOTHING_COUNTED.search("Measures: 0 got better")
+
+
+def test_the_organisations_own_words_replace_a_trusts(build_org, page_of) -> None:
+    group, network = page_of("group"), page_of("network")
+    goal = group("strategy/gather-views/")
+    assert goal.find("h2", id="what-people-told-us").get_text(strip=True) == "What residents told us"
+    assert main_text(network("progress/")).startswith(
+        "Progress Each year the network's members at their yearly meeting reviews our progress")
+    assert group("get-involved/representation/").h1.get_text(strip=True) == "Where our members have a seat"
+
+
+def test_channel_and_maker_kinds_come_from_the_data_with_their_descriptions(page_of) -> None:
+    involved = page_of("group")("get-involved/")
+    headings = [h.get_text(strip=True) for h in involved.select("article h2")]
+    assert headings[:2] == ["Our meetings", "GP practice groups"]
+    assert "Meetings the group holds, open to every resident." in main_text(involved)
+    makers = page_of("network")("pledges/who-made-them/")
+    assert [h.get_text(strip=True) for h in makers.select("article h2")] == ["Health services", "Voluntary groups"]
+    assert "Member charities and community groups." in main_text(makers)
+
+
+def test_a_kind_not_in_the_list_is_an_error_with_the_nearest_kind(tmp_path: Path) -> None:
+    project = fixture_project("group", tmp_path / "project")
+    channels = project / "data" / "channels.yml"
+    channels.write_text(channels.read_text(encoding="utf-8").replace("kind: meetings", "kind: meeting"), encoding="utf-8")
+    result = check_command(project)
+    assert result.returncode == 1
+    line = channels.read_text(encoding="utf-8").splitlines().index("    kind: meeting") + 1
+    assert f"data/channels.yml, line {line}" in result.stderr
+    assert "meeting" in result.stderr and "Did you mean 'meetings'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- Years named as the organisation names them -------------------------------------------------
+
+def test_calendar_years_are_named_and_bounded_as_calendar_years(page_of) -> None:
+    year = page_of("network")("progress/2025/")
+    assert year.h1.get_text(strip=True) == "Progress in 2025"
+    assert "Reporting year 1 January 2025 to 31 December 2025" in main_text(year)
+
+
+def test_a_financial_year_in_a_calendar_year_organisation_is_an_error(tmp_path: Path) -> None:
+    project = fixture_project("network", tmp_path / "project")
+    progress = project / "data" / "progress"
+    (progress / "2025.yml").rename(progress / "2025-26.yml")
+    year = progress / "2025-26.yml"
+    year.write_text(year.read_text(encoding="utf-8").replace("year: 2025", "year: 2025/26"), encoding="utf-8")
+    result = check_command(project)
+    assert result.returncode == 1
+    assert "data/progress/2025-26.yml, line 1" in result.stderr
+    assert "'2025/26' is not named as this organisation's reporting years are" in result.stderr
+    assert "a year written like 2025" in result.stderr
+
+
+# --- Sections an organisation leaves out, or has none of yet -------------------------------------
+
+def nav_titles(soup) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in soup.select("nav.md-nav--primary a")]
+
+
+def test_a_section_the_data_leaves_out_has_no_page_menu_entry_or_download(build_org, page_of) -> None:
+    group = build_org("group")
+    addresses = built_pages(group)
+    for gone in ("pledges/", "progress/", "get-involved/patient-partners/"):
+        assert gone not in addresses, gone
+    menu = nav_titles(page_of("group")(""))
+    assert "Pledges" not in menu and "Progress" not in menu and "Become a patient partner" not in menu
+    files = {p.name for p in (group / "open-data").iterdir()}
+    assert "pledges.csv" not in files and "progress.csv" not in files and "measures.csv" not in files
+    assert {"goals.csv", "values.csv", "channels.csv"} <= files
+    for address in addresses:
+        soup = page_of("group")(address)
+        hrefs = " ".join(a["href"] for a in soup.select("a[href]"))
+        assert "pledges/" not in hrefs and "progress/" not in hrefs and "pledges.csv" not in hrefs, address
+    goal = main_text(page_of("group")("strategy/gather-views/"))
+    assert "How we measure progress" not in goal and "Latest progress" not in goal and "Pledges" not in goal
+
+
+# "0 pledges", "0 rows": a count of things that are not there, where plain words should say so.
+NOTHING_COUNTED = re.compile(r"\b0 (pledges?|ways?|years?|members?|seats?|rows?|committees?|goals?|values?|measures?|"
+                             r"channels?|people|communities|activities)\b")
+
+
+@pytest.mark.parametrize("kind", ["group", "network"])
+def test_no_page_says_0_of_something_or_shows_an_empty_table(kind: str, build_org, page_of) -> None:
+    for address in built_pages(build_org(kind)):
+        soup = page_of(kind)(address)
+        text = main_text(soup)
+        assert not NOTHING_COUNTED.search(text), (address, NOTHING_COUNTED.search(text))
+        for table in soup.select("article table"):
+            assert table.select("tbody tr"), (address, str(table)[:200])
+
+
+def test_optional_contact_details_and_end_year_leave_no_gap(page_of) -> None:
+    contact = main_text(page_of("group")("contact/"))
+    assert "Phone" not in contact and "Write to us" not in contact and "email us" in contact
+    home = page_of("group")("")
+    assert home.find("h2", id="our-goals").get_text(strip=True) == "Our goals"
+    assert "We have no paid staff." in main_text(home)  # organisation.about, on the home page
+
+
+def test_a_section_present_but_empty_says_so_plainly(project: Path, tmp_path: Path) -> None:
+    data = project / "data"
+    pledges = data / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").split("pledges:\n", 1)[0] + "pledges: []\n", encoding="utf-8")
+    involvement = data / "involvement.yml"
+    text = involvement.read_text(encoding="utf-8")
+    start, end = text.index("representation:\n"), text.index("raise_an_issue:")
+    involvement.write_text(text[:start] + "representation: []\n" + text[end:], encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    read = page_reader(tmp_path / "site")
+    assert "No pledges have been made yet." in main_text(read("pledges/"))
+    assert "0 pledges" not in main_text(read("pledges/"))
+    seats = read("get-involved/representation/")
+    assert "We do not have a seat on any committee at the moment." in main_text(seats)
+    assert seats.select("article table") == []
+
+
+def test_a_goal_left_out_of_a_years_report_is_not_reported_not_not_started(project: Path, tmp_path: Path) -> None:
+    year = max((project / "data" / "progress").glob("*.yml"))
+    text = year.read_text(encoding="utf-8")
+    start = text.index("  - goal: work-in-partnership")
+    end = text.index("you_said_we_did:")
+    year.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = page_reader(tmp_path / "site")(f"progress/{year.stem}/")
+    section = soup.find(id="goal-work-in-partnership").find_parent("section")
+    assert "Not reported" in section.get_text(" ") and "Not started" not in section.get_text(" ")
+    row = next(tr for tr in soup.select("table tr") if "Work in partnership" in tr.get_text())
+    assert "Not reported" in row.get_text(" ") and "Not started" not in row.get_text(" ")

@@ -31,6 +31,8 @@ DATA_FILES = {
     "accessibility": "accessibility.yml",
 }
 PROGRESS_DIR = "progress"
+# Files an organisation may leave out: the site then has no section for them (no page, menu entry or download).
+OPTIONAL_FILES = {"pledges", "involvement"}
 
 
 def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Problem]]:
@@ -105,6 +107,8 @@ def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], lis
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
     for name, filename in DATA_FILES.items():
+        if name in OPTIONAL_FILES and not (data / filename).exists():
+            continue
         doc, found = _read(data / filename, f"data/{filename}", name)
         problems += found
         if doc is not None:
@@ -215,15 +219,16 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
     o = docs["organisation"].data
     c = o["contact"]
     helpline = c.get("helpline", {})
+    words = {k: v for k, v in o.get("words", {}).items() if k in _WORDS}
     organisation = m.Organisation(
         name=o["name"], short_name=o["short_name"], purpose=o["purpose"], strapline=o["strapline"],
         about=o.get("about", ""), site_url=o.get("site_url", ""),
-        contact=m.Contact(email=c["email"], phone=c["phone"], address=_t(c["address"]), team=c.get("team", ""),
+        contact=m.Contact(email=c["email"], phone=c.get("phone", ""), address=_t(c.get("address")), team=c.get("team", ""),
                           helpline_name=helpline.get("name", ""), helpline_phone=helpline.get("phone", ""),
                           helpline_hours=helpline.get("hours", ""), feedback_url=c.get("feedback_url", "")),
         licence_name=o["licence"]["name"], licence_url=o["licence"]["url"],
-        year_start_month=o["reporting_year"]["starts_month"],
-        brand=m.Brand(**o["brand"]) if "brand" in o else m.Brand(),
+        year_start_month=o.get("reporting_year", {}).get("starts_month", 4),
+        brand=m.Brand(**o["brand"]) if "brand" in o else m.Brand(), words=m.Words(**words),
     )
     values = tuple(
         m.Value(id=v["id"], name=v["name"], family=v["family"], summary=v["summary"], description=v["description"],
@@ -233,14 +238,14 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
     s = docs["strategy"].data
     goals = tuple(sorted((
         m.Goal(id=g["id"], number=g["number"], title=g["title"], summary=g["summary"], description=g["description"],
-               patients_told_us=_t(g["patients_told_us"]), commitments=_t(g["commitments"]),
-               value_ids=_t(g["values"]),
+               patients_told_us=_t(g.get("patients_told_us")), commitments=_t(g["commitments"]),
+               value_ids=_t(g["values"]), measures_listed="measures" in g,
                measures=tuple(m.Measure(id=x["id"], name=x["name"], unit=x["unit"], baseline=x["baseline"]["value"],
-                                        baseline_year=x["baseline"]["year"], target=x["target"]["value"],
-                                        target_year=x["target"]["year"], better=x["better"], notes=x.get("notes", ""))
-                              for x in g["measures"]))
+                                        baseline_year=str(x["baseline"]["year"]), target=x["target"]["value"],
+                                        target_year=str(x["target"]["year"]), better=x["better"], notes=x.get("notes", ""))
+                              for x in g.get("measures", ())))
         for g in s["goals"]), key=lambda goal: goal.number))
-    strategy = m.Strategy(title=s["title"], start=s["period"]["start"], end=s["period"]["end"],
+    strategy = m.Strategy(title=s["title"], start=s["period"]["start"], end=s["period"].get("end"),
                           introduction=s["introduction"], how_developed=s["how_developed"],
                           developed_with=_t(s["developed_with"]), goals=goals,
                           parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
@@ -249,22 +254,22 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
         m.Pledge(id=p["id"], text=p["text"], made_by=p["made_by"]["name"], made_by_kind=p["made_by"]["kind"],
                  date=p["date"], value_ids=_t(p["values"]), status=p["status"], goal_id=p.get("goal", ""),
                  update_date=p.get("update", {}).get("date", ""), update_text=p.get("update", {}).get("text", ""))
-        for p in docs["pledges"].data["pledges"]))
+        for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
     channels = _kept("channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
                   url=x.get("url", ""))
         for x in docs["channels"].data["channels"]))
-    i = docs["involvement"].data
-    pp = i["patient_partner"]
+    i = docs["involvement"].data if "involvement" in docs else {}
+    pp = i.get("patient_partner")
     involvement = m.Involvement(
         patient_partner=m.PatientPartner(
             summary=pp["summary"], responsibilities=_t(pp["responsibilities"]),
             person_specification=tuple(m.SpecSection(heading=x["heading"], items=_t(x["items"]))
                                        for x in pp["person_specification"]),
-            our_commitments=_t(pp["our_commitments"]), recognition=_t(pp["recognition"])),
+            our_commitments=_t(pp["our_commitments"]), recognition=_t(pp["recognition"])) if pp else None,
         representation=tuple(m.Seat(id=x["id"], committee=x["committee"], organisation=x["organisation"],
                                     role=x["role"], description=x.get("description", ""))
-                             for x in i["representation"]),
+                             for x in i["representation"]) if "representation" in i else None,
         introduction=i.get("introduction", ""), raise_an_issue=i.get("raise_an_issue", ""))
     a = docs["accessibility"].data
     accessibility = m.AccessibilityStatement(
@@ -276,10 +281,20 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
     return m.Hub(
         organisation=organisation, values=values, strategy=strategy, pledges=pledges, channels=channels,
         channels_introduction=docs["channels"].data.get("introduction", ""),
-        pledges_introduction=docs["pledges"].data.get("introduction", ""),
+        pledges_introduction=docs["pledges"].data.get("introduction", "") if "pledges" in docs else "",
+        has_pledges="pledges" in docs,
+        channel_kinds=_kinds(docs["channels"].data.get("kinds")) or m.DEFAULT_CHANNEL_KINDS,
+        maker_kinds=(_kinds(docs["pledges"].data.get("maker_kinds")) if "pledges" in docs else ()) or m.DEFAULT_MAKER_KINDS,
         values_introduction=docs["values"].data.get("introduction", ""),
         involvement=involvement, accessibility=accessibility,
         years=tuple(sorted((_year(doc) for doc in years), key=lambda y: y.label)))
+
+
+_WORDS = {f.name for f in dataclasses.fields(m.Words)}
+
+
+def _kinds(items: list[dict[str, str]] | None) -> tuple[m.Kind, ...]:
+    return tuple(m.Kind(id=k["id"], name=k["name"], description=k["description"]) for k in items or ())
 
 
 # The pledges and channels of the last load. A preview reloads on every save, and the pages
@@ -301,7 +316,7 @@ def _year(doc: Document) -> m.Year:
     y = doc.data
     figures = y.get("involvement")
     return m.Year(
-        label=y["year"], slug=y["year"].replace("/", "-"), status=y["status"], summary=y["summary"],
+        label=str(y["year"]), slug=str(y["year"]).replace("/", "-"), status=y["status"], summary=y["summary"],
         reviewed_by_board=y.get("reviewed_by_board", ""),
         goals=tuple(m.GoalProgress(goal_id=g["goal"], status=g["status"], narrative=g["narrative"],
                                    measures=dict(g.get("measures", {})), highlights=_t(g.get("highlights")))

@@ -79,7 +79,7 @@ class Macros:
 
     def channels(self, kind: str = "") -> Markup:
         if kind:
-            self._lookup("channel kind", kind, m.CHANNEL_KIND_WORDS, "the hub's channel kinds")
+            self._lookup("channel kind", kind, {k.id: k for k in self.hub.channel_kinds}, "data/channels.yml")
         return self._fragment("channels", channels=[c for c in self.hub.channels if not kind or c.kind == kind])
 
     def latest_progress(self) -> Markup:

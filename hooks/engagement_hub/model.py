@@ -14,35 +14,52 @@ STATUS_WORDS = {
     "at-risk": "At risk",
     "off-track": "Off track",
     "achieved": "Achieved",
+    # Not a status anyone writes: a goal left out of a year's report is shown as this, never as not started.
+    "not-reported": "Not reported",
 }
 # Order used to say whether a goal's status moved up or down between years.
 STATUS_RANK = {"off-track": 0, "not-started": 1, "at-risk": 2, "on-track": 3, "achieved": 4}
 
 PLEDGE_STATUS_WORDS = {"made": "Made", "in-progress": "In progress", "kept": "Kept", "not-kept": "Not kept"}
-MAKER_KIND_WORDS = {
-    "trust-team": "Teams in the trust",
-    "nhs-organisation": "NHS organisations",
-    "community-group": "Community groups",
-    "patient-group": "Patient groups",
-    "partner": "Partners",
-}
-CHANNEL_KIND_WORDS = {
-    "nhs": "NHS involvement groups",
-    "governance": "Governors and members",
-    "primary-care": "GP practices and primary care",
-    "research": "Research networks",
-    "statutory": "Healthwatch and statutory bodies",
-    "community": "Community organisations",
-    "online": "Online communities",
-}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of channel or of pledge maker: an organisation's own, or one of the hub's defaults."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+# The kinds an NHS trust uses, for data that does not list its own (kinds: in channels.yml,
+# maker_kinds: in pledges.yml).
+DEFAULT_MAKER_KINDS = (
+    Kind("trust-team", "Teams in the trust", "Teams, departments and groups within the trust."),
+    Kind("nhs-organisation", "NHS organisations", "Other NHS bodies."),
+    Kind("community-group", "Community groups", "Voluntary, faith and community groups."),
+    Kind("patient-group", "Patient groups", "Groups of patients and carers."),
+    Kind("partner", "Partners", "Councils, charities and other partners."),
+)
+DEFAULT_CHANNEL_KINDS = (
+    Kind("nhs", "NHS involvement groups", "Groups run by the NHS where patients and carers advise services."),
+    Kind("governance", "Governors and members", "Ways to take part in how the organisation is run."),
+    Kind("primary-care", "GP practices and primary care", "Patient groups at GP practices and in primary care."),
+    Kind("research", "Research networks", "Chances to help shape health research."),
+    Kind("statutory", "Healthwatch and statutory bodies", "Independent and public bodies that hear people's views."),
+    Kind("community", "Community organisations", "Voluntary and community groups people already belong to."),
+    Kind("online", "Online communities", "Ways to take part from home."),
+)
+MAKER_KIND_WORDS = {k.id: k.name for k in DEFAULT_MAKER_KINDS}
+CHANNEL_KIND_WORDS = {k.id: k.name for k in DEFAULT_CHANNEL_KINDS}
 VALUE_FAMILY_WORDS = {"organisation": "Our own values", "nhs-constitution": "NHS Constitution values"}
 
 
 @dataclass(frozen=True)
 class Contact:
     email: str
-    phone: str
-    address: tuple[str, ...]
+    phone: str = ""  # optional: an organisation with no phone number to publish leaves it out
+    address: tuple[str, ...] = ()  # optional, as phone
     team: str = ""
     helpline_name: str = ""
     helpline_phone: str = ""
@@ -58,6 +75,16 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The organisation's own words for parts of the site (words: in organisation.yml); an NHS trust's by default."""
+
+    progress_reviewed_by: str = "the Trust Board"
+    people_told_us: str = "What patients told us matters most"
+    partner_role_page: str = "Become a patient partner"
+    representation_page: str = "Where patients have a seat"
+
+
+@dataclass(frozen=True)
 class Organisation:
     name: str
     short_name: str
@@ -66,10 +93,16 @@ class Organisation:
     contact: Contact
     licence_name: str
     licence_url: str
-    year_start_month: int
+    year_start_month: int = 4
     about: str = ""
     site_url: str = ""
     brand: Brand = field(default_factory=Brand)
+    words: Words = field(default_factory=Words)
+
+    @property
+    def calendar_years(self) -> bool:
+        """Years that start in January are named like 2025; any other start month names them like 2025/26."""
+        return self.year_start_month == 1
 
 
 @dataclass(frozen=True)
@@ -108,13 +141,14 @@ class Goal:
     commitments: tuple[str, ...]
     measures: tuple[Measure, ...]
     value_ids: tuple[str, ...]
+    measures_listed: bool = True  # False when the goal has no measures: field at all (no section on its page)
 
 
 @dataclass(frozen=True)
 class Strategy:
     title: str
     start: int
-    end: int
+    end: int | None  # None: the strategy has no end year
     introduction: str
     how_developed: str
     developed_with: tuple[str, ...]
@@ -175,8 +209,10 @@ class Seat:
 
 @dataclass(frozen=True)
 class Involvement:
-    patient_partner: PatientPartner
-    representation: tuple[Seat, ...]
+    """None means the data leaves the section out (no page); an empty tuple means it has none yet."""
+
+    patient_partner: PatientPartner | None = None
+    representation: tuple[Seat, ...] | None = None
     introduction: str = ""
     raise_an_issue: str = ""
 
@@ -267,6 +303,18 @@ class Hub:
     involvement: Involvement
     years: tuple[Year, ...]
     accessibility: AccessibilityStatement
+    has_pledges: bool = True  # False when there is no pledges.yml: no pledge pages, lists or downloads
+    channel_kinds: tuple[Kind, ...] = DEFAULT_CHANNEL_KINDS
+    maker_kinds: tuple[Kind, ...] = DEFAULT_MAKER_KINDS
+
+    @property
+    def has_progress(self) -> bool:
+        """Whether any year is reported: without one there are no progress pages or downloads."""
+        return bool(self.years)
+
+    @property
+    def has_measures(self) -> bool:
+        return any(goal.measures for goal in self.strategy.goals)
 
     def value(self, value_id: str) -> Value:
         return self._values_by_id[value_id]

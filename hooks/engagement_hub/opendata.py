@@ -1,6 +1,6 @@
 """The hub's data as open data: CSV and JSON files made at build time.
 
-Anyone can check the trust's claims, or reuse the figures, without scraping
+Anyone can check the organisation's claims, or reuse the figures, without scraping
 pages. Column names are part of the public interface: they are listed here
 once, documented on the open data page, and must not change without notice.
 Each table has a CSV file (UTF-8, comma-separated, one header row) and a JSON
@@ -164,7 +164,7 @@ DATASETS: tuple[Dataset, ...] = (
         _c("status", "text", "published (or draft, in previews only)."),
         _c("first_day", "date", "The first day of the reporting year."),
         _c("last_day", "date", "The last day of the reporting year."),
-        _c("reviewed_by_board", "date", "When the Trust Board reviewed the report; may be empty."),
+        _c("reviewed_by_board", "date", "When the report was reviewed (see the progress page for by whom); may be empty."),
         _c("summary", "markdown", "The year in a few sentences."),
         _c("people_involved", "integer", "People involved during the year; empty if not reported."),
         _c("activities", "integer", "Involvement activities during the year; empty if not reported."),
@@ -199,7 +199,7 @@ DATASETS: tuple[Dataset, ...] = (
         _c("pledge_id", "text", "A short, stable id for the pledge."),
         _c("text", "markdown", "The promise."),
         _c("made_by", "text", "Who made it."),
-        _c("made_by_kind", "text", "trust-team, nhs-organisation, community-group, patient-group or partner."),
+        _c("made_by_kind", "text", "The kind of pledge maker, as listed on the page of pledges by who made them."),
         _c("date", "date", "When it was made."),
         _c("value_ids", "ids", "The values it lives, as in values."),
         _c("goal_id", "text", "The goal it supports, as in goals; may be empty."),
@@ -207,10 +207,10 @@ DATASETS: tuple[Dataset, ...] = (
         _c("update_date", "date", "The date of the latest update; may be empty."),
         _c("update_text", "markdown", "The latest update; may be empty."),
     ), _pledges),
-    Dataset("values", "Values", "The values we work by, our own and the NHS Constitution's.", (
+    Dataset("values", "Values", "The values we work by.", (
         _c("value_id", "text", "A short, stable id for the value."),
         _c("name", "text", "The value's name."),
-        _c("family", "text", "organisation or nhs-constitution."),
+        _c("family", "text", "The family the value belongs to, as the values page groups them."),
         _c("summary", "text", "One sentence about the value."),
         _c("description", "markdown", "What the value means."),
         _c("source_title", "text", "Where the value comes from."),
@@ -219,7 +219,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("channels", "Ways to get involved", "The channels through which people can take part.", (
         _c("channel_id", "text", "A short, stable id for the channel."),
         _c("name", "text", "The channel's name."),
-        _c("kind", "text", "nhs, governance, primary-care, research, statutory, community or online."),
+        _c("kind", "text", "The kind of channel, as the Get involved page groups them."),
         _c("description", "markdown", "What it is."),
         _c("reaches", "text", "Who it reaches."),
         _c("url", "text", "A link to it; may be empty."),
@@ -308,11 +308,32 @@ def _exactly(value: Any) -> Any:
 _ROW_TEXTS: dict[tuple[Any, ...], tuple[str, str]] = {}
 
 
+# Datasets that belong to a section an organisation may leave out: no section, no file.
+_PROGRESS = {"years", "progress", "measure-values", "highlights", "you-said-we-did", "communities"}
+
+
+def datasets_for(hub: m.Hub) -> list[Dataset]:
+    """The datasets this organisation's data calls for: none for pledges, progress or measures it leaves out."""
+    def wanted(name: str) -> bool:
+        if name == "pledges":
+            return hub.has_pledges
+        if name == "measures":
+            return hub.has_measures
+        return hub.has_progress if name in _PROGRESS else True
+    return [d for d in DATASETS if wanted(d.name)]
+
+
+def downloads_for(hub: m.Hub, *names: str) -> list[Dataset]:
+    """The datasets a page offers in its 'Download the data' section, of those the data calls for."""
+    offered = {d.name for d in datasets_for(hub)}
+    return [BY_NAME[name] for name in names if name in offered]
+
+
 def files(hub: m.Hub) -> dict[str, str]:
     """Every open data file, by its path in the site."""
     out: dict[str, str] = {}
     publisher = (hub.organisation.name, hub.organisation.licence_name, hub.organisation.licence_url)
-    for dataset in DATASETS:
+    for dataset in datasets_for(hub):
         rows = rows_of(dataset, hub)
         made = _MADE.get(dataset.name)
         if made is None or made[0] != rows or made[1] != publisher:
@@ -329,7 +350,7 @@ _MADE: dict[str, tuple[list[dict[str, Any]], tuple[str, str, str], str, str]] = 
 
 
 def row_counts(hub: m.Hub) -> dict[str, int]:
-    return {d.name: len(rows_of(d, hub)) for d in DATASETS}
+    return {d.name: len(rows_of(d, hub)) for d in datasets_for(hub)}
 
 
 def rows_of(dataset: Dataset, hub: m.Hub) -> list[dict[str, Any]]:

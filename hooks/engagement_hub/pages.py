@@ -61,13 +61,29 @@ def _group(items: list[Any], key: Any, order: dict[str, str]) -> list[tuple[str,
     return [(k, label, groups[k]) for k, label in order.items() if groups.get(k)]
 
 
+def _group_by_kind(items: list[Any], key: Any, kinds: tuple[m.Kind, ...]) -> list[tuple[m.Kind, list[Any]]]:
+    """Items under their kind, in the order the kinds are listed, leaving out kinds with none."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return [(kind, groups[kind.id]) for kind in kinds if groups.get(kind.id)]
+
+
+def partner_role_src() -> str:
+    return "get-involved/patient-partners.md"
+
+
+def representation_src() -> str:
+    return "get-involved/representation.md"
+
+
 def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
     previous = hub.previous_year(year)
     rows = []
     for goal in hub.strategy.goals:
         entry = year.for_goal(goal.id)
         before = previous.for_goal(goal.id) if previous else None
-        status = entry.status if entry else "not-started"
+        status = entry.status if entry else "not-reported"  # left out of the year's report: not "not started"
         move = pr.movement(status, before.status if before else None)
         rows.append({
             "goal": goal, "entry": entry, "status": status, "previous_status": before.status if before else None,
@@ -88,7 +104,8 @@ def build_pages(hub: m.Hub) -> list[Page]:
             "latest_rows": goal_status_rows(hub, latest) if latest else [],
             "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
         }, description=org.strapline),
-        Page("strategy/index.md", strategy.title, "strategy.html", {}, description=f"Our goals to {strategy.end}"),
+        Page("strategy/index.md", strategy.title, "strategy.html", {},
+             description=f"Our goals to {strategy.end}" if strategy.end else "Our goals"),
     ]
     for goal in strategy.goals:
         years = [(y, y.for_goal(goal.id)) for y in hub.years]
@@ -105,7 +122,7 @@ def build_pages(hub: m.Hub) -> list[Page]:
         }, description=goal.summary))
     pages.append(Page("values/index.md", "Our values", "values.html", {
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
-        "downloads": od.downloads("values"),
+        "downloads": od.downloads_for(hub, "values"),
     }, description="The values we work by, and the pledges made to live them"))
     goals_by_value: dict[str, list[m.Goal]] = defaultdict(list)
     for goal in strategy.goals:
@@ -115,31 +132,61 @@ def build_pages(hub: m.Hub) -> list[Page]:
         pages.append(Page(value_src(value), value.name, "value.html", {
             "value": value, "pledges": hub.pledges_for_value(value.id), "goals": goals_by_value[value.id],
         }, description=value.summary))
+    if hub.has_pledges:
+        pages += _pledge_pages(hub)
+    pages += _involvement_pages(hub)
+    if hub.has_progress:
+        pages += _progress_pages(hub)
+    pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
+        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub), "kind_words": od.KIND_WORDS,
+    }, description="The facts on this site as CSV and JSON files, to check or reuse"))
+    pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
+    pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
+        "statement": hub.accessibility}, description="How accessible this website is"))
+    return paginate(pages)  # long pledge lists continue on numbered pages
+
+
+def _pledge_pages(hub: m.Hub) -> list[Page]:
+    pages = []
     pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
-        "downloads": od.downloads("pledges"),
+        "downloads": od.downloads_for(hub, "pledges"),
     }, description="Promises made to live our values, and whether they were kept"))
     pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
-        "by_kind": [(label, _group_makers(items)) for _, label, items in
-                    _group(sorted(hub.pledges, key=lambda p: p.made_by), lambda p: p.made_by_kind,
-                           m.MAKER_KIND_WORDS)],
+        "by_kind": [(kind.name, _group_makers(items)) for kind, items in
+                    _group_by_kind(sorted(hub.pledges, key=lambda p: p.made_by), lambda p: p.made_by_kind,
+                                   hub.maker_kinds)],
+        "kinds": {kind.name: kind for kind in hub.maker_kinds},
     }, description="Pledges grouped by the organisation or group that made them"))
-    pages.append(Page("get-involved/index.md", "Get involved", "get-involved.html", {
-        "channels_by_kind": _group(list(hub.channels), lambda c: c.kind, m.CHANNEL_KIND_WORDS),
-        "downloads": od.downloads("channels", "communities"),
-    }, description="Ways for patients, carers and communities to take part"))
-    pages.append(Page("get-involved/patient-partners.md", "Become a patient partner", "patient-partner.html", {
-        "role": hub.involvement.patient_partner,
-    }, description="What patient partners do, who we are looking for and what we offer"))
-    pages.append(Page("get-involved/representation.md", "Where patients have a seat", "representation.html", {
-        "seats": hub.involvement.representation,
-    }, description="Committees and boards where patient representatives sit"))
+    return pages
+
+
+def _involvement_pages(hub: m.Hub) -> list[Page]:
+    words, involvement = hub.organisation.words, hub.involvement
+    pages = [Page("get-involved/index.md", "Get involved", "get-involved.html", {
+        "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
+        "downloads": od.downloads_for(hub, "channels", "communities"),
+    }, description="Ways to take part")]
+    if involvement.patient_partner is not None:
+        pages.append(Page(partner_role_src(), words.partner_role_page, "patient-partner.html", {
+            "role": involvement.patient_partner,
+        }, description="What the role involves, who we are looking for and what we offer"))
+    if involvement.representation is not None:
+        pages.append(Page(representation_src(), words.representation_page, "representation.html", {
+            "seats": involvement.representation,
+        }, description="Committees where our representatives sit"))
+    return pages
+
+
+def _progress_pages(hub: m.Hub) -> list[Page]:
+    org, strategy = hub.organisation, hub.strategy
+    pages = []
     pages.append(Page("progress/index.md", "Progress", "progress.html", {
         "years": list(reversed(hub.years)),
         # Each goal's status for recent years; older years link to their own report (keeps the page light).
         "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years[-RECENT_YEAR_TABLES:]},
-        "downloads": od.downloads("years", "progress", "measures", "measure-values", "you-said-we-did",
+        "downloads": od.downloads_for(hub, "years", "progress", "measures", "measure-values", "you-said-we-did",
                                   "highlights", "communities"),
     }, description="How we are doing against our goals, year by year"))
     by_year = pr.pledges_by_year(hub)
@@ -154,15 +201,9 @@ def build_pages(hub: m.Hub) -> list[Page]:
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
             "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress")
             if progress_rows else None,
-            "downloads": od.downloads("progress", "measure-values", "you-said-we-did", "communities"),
-        }, description=f"Our report to the Trust Board on {year.label}"))
-    pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
-        "datasets": od.DATASETS, "counts": od.row_counts(hub), "kind_words": od.KIND_WORDS,
-    }, description="Our strategy, values, pledges and progress as CSV and JSON files"))
-    pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
-    pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
-        "statement": hub.accessibility}, description="How accessible this website is"))
-    return paginate(pages)  # long pledge lists continue on numbered pages
+            "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities"),
+        }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
+    return pages
 
 
 def _group_makers(pledges: list[m.Pledge]) -> list[tuple[str, list[m.Pledge]]]:
@@ -177,16 +218,22 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
 
     ``extra`` adds hand-written pages (title, source) before Contact.
     """
+    words, involvement = hub.organisation.words, hub.involvement
     nav: list[Any] = [
         {"Home": "index.md"},
         {"Our strategy": ["strategy/index.md", *({goal_title(g): goal_src(g)} for g in hub.strategy.goals)]},
         {"Our values": ["values/index.md", *({v.name: value_src(v)} for v in hub.values)]},
-        {"Pledges": ["pledges/index.md", {"By who made them": "pledges/who-made-them.md"}]},
-        {"Get involved": ["get-involved/index.md",
-                          {"Become a patient partner": "get-involved/patient-partners.md"},
-                          {"Where patients have a seat": "get-involved/representation.md"}]},
-        {"Progress": ["progress/index.md", *({year_label(y): year_src(y)} for y in reversed(hub.years))]},
     ]
+    if hub.has_pledges:
+        nav.append({"Pledges": ["pledges/index.md", {"By who made them": "pledges/who-made-them.md"}]})
+    involve: list[Any] = ["get-involved/index.md"]
+    if involvement.patient_partner is not None:
+        involve.append({words.partner_role_page: partner_role_src()})
+    if involvement.representation is not None:
+        involve.append({words.representation_page: representation_src()})
+    nav.append({"Get involved": involve if len(involve) > 1 else "get-involved/index.md"})
+    if hub.has_progress:
+        nav.append({"Progress": ["progress/index.md", *({year_label(y): year_src(y)} for y in reversed(hub.years))]})
     nav += [{title: src} for title, src in (extra or [])]
     nav.append({"Open data": "open-data/index.md"})
     nav.append({"Contact us": "contact.md"})

@@ -85,11 +85,14 @@ def movement(status: str, previous_status: str | None) -> str:
     """'up', 'down', 'same' or 'new' for a goal's status since last year."""
     if previous_status is None:
         return "new"
+    if "not-reported" in (status, previous_status):  # nothing to compare with
+        return "unknown"
     diff = m.STATUS_RANK[status] - m.STATUS_RANK[previous_status]
     return "up" if diff > 0 else "down" if diff < 0 else "same"
 
 
-MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "new": "First report"}
+MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "new": "First report",
+                  "unknown": "Cannot compare"}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from .model import DEFAULT_CHANNEL_KINDS, DEFAULT_MAKER_KINDS, Kind
 from .problems import Problem
 from .source import Document
 
@@ -76,23 +77,59 @@ def refers(doc: Document, path: tuple[str | int, ...], owner: str, ref: str, kin
 
 def check_references(docs: dict[str, Document], years: list[Document]) -> list[Problem]:
     """Every cross-reference rule, over documents that each passed their schema."""
-    values, strategy, pledges = docs["values"], docs["strategy"], docs["pledges"]
+    values, strategy, pledges = docs["values"], docs["strategy"], docs.get("pledges")
     problems: list[Problem] = []
     value_ids = {v["id"] for v in values.data["values"]}
     goals = strategy.data["goals"]
     goal_ids = {g["id"] for g in goals}
-    measures = {g["id"]: {m["id"] for m in g["measures"]} for g in goals}
+    measures = {g["id"]: {m["id"] for m in g.get("measures", ())} for g in goals}
 
     problems += unique(values, values.data["values"], ("values",), "value")
     problems += unique(strategy, goals, ("goals",), "goal")
     problems += unique(strategy, goals, ("goals",), "goal", key="number")
     for gi, goal in enumerate(goals):
-        problems += unique(strategy, goal["measures"], ("goals", gi, "measures"), "measure")
+        problems += unique(strategy, goal.get("measures", []), ("goals", gi, "measures"), "measure")
         for vi, ref in enumerate(goal["values"]):
             problems += refers(strategy, ("goals", gi, "values", vi), f"Goal '{goal['id']}'", ref,
                                "value", "data/values.yml", value_ids)
 
-    problems += unique(pledges, pledges.data["pledges"], ("pledges",), "pledge")
+    if pledges is not None:
+        problems += _pledge_references(pledges, value_ids, goal_ids)
+    problems += unique(docs["channels"], docs["channels"].data["channels"], ("channels",), "channel")
+    problems += _kind_references(docs["channels"], "kinds", "channels", "kind", "channel kind", DEFAULT_CHANNEL_KINDS)
+    if "involvement" in docs and "representation" in docs["involvement"].data:
+        involvement = docs["involvement"]
+        problems += unique(involvement, involvement.data["representation"], ("representation",), "committee seat")
+    problems += _year_references(docs, years, goal_ids, measures)
+    return problems
+
+
+def _kind_references(doc: Document, kinds_key: str, items_key: str, kind_field: str, kind: str,
+                     defaults: tuple[Kind, ...]) -> list[Problem]:
+    """Each record's kind is one the file lists under ``kinds_key``, or one of the hub's defaults."""
+    listed = doc.data.get(kinds_key)
+    problems = unique(doc, listed, (kinds_key,), kind) if listed else []
+    known = sorted(k["id"] for k in listed) if listed else [k.id for k in defaults]
+    for index, item in enumerate(doc.data[items_key]):
+        path: tuple[str | int, ...] = (items_key, index, *kind_field.split("."))
+        ref = item
+        for part in kind_field.split("."):
+            ref = ref[part]
+        if ref in known:
+            continue
+        close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        hint += (f"Use one of the {plural(kind)} listed under {kinds_key}: in this file, or add one there."
+                 if listed else f"Use one of the hub's {plural(kind)}, or list your own under {kinds_key}: "
+                 "in this file, each with an id, a name and a description.")
+        problems.append(doc.problem(path, f"'{item['id']}' has the {kind} '{ref}', which is not a known {kind}.",
+                                    expected=f"one of: {', '.join(known)}", found=ref, hint=hint))
+    return problems
+
+
+def _pledge_references(pledges: Document, value_ids: set[str], goal_ids: set[str]) -> list[Problem]:
+    problems = unique(pledges, pledges.data["pledges"], ("pledges",), "pledge")
+    problems += _kind_references(pledges, "maker_kinds", "pledges", "made_by.kind", "maker kind", DEFAULT_MAKER_KINDS)
     for pi, pledge in enumerate(pledges.data["pledges"]):
         owner = f"Pledge '{pledge['id']}'"
         for vi, ref in enumerate(pledge["values"]):
@@ -107,22 +144,32 @@ def check_references(docs: dict[str, Document], years: list[Document]) -> list[P
                                             "The update is dated before the pledge was made.",
                                             expected=f"a date on or after {pledge['date']}",
                                             found=update["date"], hint="Check both dates."))
+    return problems
 
-    docs_channels, docs_involvement = docs["channels"], docs["involvement"]
-    problems += unique(docs_channels, docs_channels.data["channels"], ("channels",), "channel")
-    problems += unique(docs_involvement, docs_involvement.data["representation"], ("representation",),
-                       "committee seat")
 
+def _year_references(docs: dict[str, Document], years: list[Document], goal_ids: set[str],
+                     measures: dict[str, set[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+    calendar = docs["organisation"].data.get("reporting_year", {}).get("starts_month", 4) == 1
     seen_years: dict[str, str] = {}
     for doc in years:
-        label = doc.data["year"]
+        label = str(doc.data["year"])  # a calendar year may be written as a bare number, 2025
         expected_name = label.replace("/", "-") + ".yml"
-        if not doc.file.endswith("/" + expected_name):
+        if calendar != ("/" not in label):
+            problems.append(doc.problem(
+                ("year",), f"'{label}' is not named as this organisation's reporting years are.",
+                expected=f"a year written like {'2025' if calendar else '2025/26'}", found=label,
+                hint=("reporting_year.starts_month in data/organisation.yml is 1, so years are calendar years: "
+                      "write the year alone, and name the file like 2025.yml."
+                      if calendar else
+                      "Years that start in any month but January are written like 2025/26 (set "
+                      "reporting_year.starts_month to 1 in data/organisation.yml for calendar years).")))
+        elif not doc.file.endswith("/" + expected_name):
             problems.append(doc.problem(("year",), f"The year '{label}' does not match the file name.",
                                         expected=f"a file named data/progress/{expected_name}",
                                         found=doc.file.rsplit("/", 1)[-1],
                                         hint="Rename the file or correct the year so they agree."))
-        elif int(label[5:]) != (int(label[:4]) + 1) % 100:
+        elif not calendar and int(label[5:]) != (int(label[:4]) + 1) % 100:
             problems.append(doc.problem(("year",), f"'{label}' is not a reporting year.",
                                         expected="two years in a row, like 2025/26", found=label,
                                         hint="The second part is the last two digits of the next year."))

@@ -61,6 +61,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS,
         PLEDGES_PER_PAGE=PER_PAGE,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
+        partner_role_src=pg.partner_role_src, representation_src=pg.representation_src,
     )
     return env
 

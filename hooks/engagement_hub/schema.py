@@ -207,7 +207,7 @@ def _pattern_hint(described: str, value: str) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
         if slug:
             return f"Write it as '{slug}'."
-    if described.startswith("An NHS reporting year"):
+    if described.startswith("A reporting year"):
         if match := re.fullmatch(r"\s*([0-9]{4})\s*[-\u2013/ ]\s*(?:[0-9]{2})?([0-9]{2})\s*", value):
             return f"Write it as {match.group(1)}/{match.group(2)}, with a slash."
     if described.startswith("A date"):
