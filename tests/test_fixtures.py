@@ -195,6 +195,8 @@ def test_no_page_says_0_of_something_or_shows_an_empty_table(kind: str, build_or
 def test_optional_contact_details_and_end_year_leave_no_gap(page_of) -> None:
     contact = main_text(page_of("group")("contact/"))
     assert "Phone" not in contact and "Write to us" not in contact and "email us" in contact
+    for address in ("contact/", "accessibility/", "about/"):  # no empty phone link anywhere
+        assert not page_of("group")(address).select('a[href^="tel:"]'), address
     home = page_of("group")("")
     assert home.find("h2", id="our-goals").get_text(strip=True) == "Our goals"
     assert "We have no paid staff." in main_text(home)  # organisation.about, on the home page
