@@ -16,7 +16,7 @@ help:
 	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
 	@echo "make build   build the public site into site/ (strict; site/ is replaced only on success)"
 	@echo "make preview build the site with draft years into site-preview/"
-	@echo "make check   check data/ only, fast, with plain-English errors"
+	@echo "make check   check data/ and the macros in content/ pages, fast, with plain-English errors"
 	@echo "make test    set up and run every test"
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"

@@ -1,4 +1,4 @@
-"""`make check`: check data/ without building the site.
+"""`make check`: check data/, and the macros in content/ pages, without building the site.
 
 Fast enough to run on every save. Prints plain-English problems; with
 GITHUB_ACTIONS=true (or --format github) it also prints workflow commands so
@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from .builddate import BuildDateError, build_date
+from .content import content_problems
 from .load import check
 from .problems import report
 from .readability import readability_problems
@@ -37,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         hub, problems = check(args.root)
-        if hub is not None:  # valid data: now the statement's review date (error) and plain language (warnings)
-            problems = sorted(problems + statement_problems(args.root, today) + readability_problems(args.root))
+        if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
+            problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
+                              + readability_problems(args.root))
     except Exception:
         if args.debug:
             raise

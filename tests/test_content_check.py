@@ -1,0 +1,59 @@
+"""`make check` covers content/: every macro call and id in a hand-written page is checked against the
+data in the same run, with file, line and the nearest known id, as data problems are."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import build_env
+
+
+def make_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+                          env=build_env(), capture_output=True, text=True, timeout=120, check=False)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_the_example_content_passes(project: Path) -> None:
+    result = make_check(project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_bad_id_and_macro_in_a_page_is_reported_with_file_line_and_nearest_id(project: Path) -> None:
+    about = project / "content" / "about.md"
+    text = about.read_text(encoding="utf-8").replace('value_pledges("compassion")', 'value_pledges("compasion")')
+    text = text.replace('goal_measures("promote-health-equity")', 'goal_measures("promote-health-equality")')
+    text += "\n{{ goal_stats('work-in-partnership') }}\n\n{{ channels('onlin') }}\n"
+    about.write_text(text, encoding="utf-8")
+    result = make_check(project)
+    assert result.returncode == 1
+    report = result.stderr
+    assert "Traceback" not in report
+    for needle, near in (("compasion", "compassion"), ("promote-health-equality", "promote-health-equity"),
+                         ("goal_stats", "goal_status"), ("onlin", "online")):
+        assert f"ERROR: content/about.md, line {line_of(text, needle)}, column 1" in report, needle
+        assert f"Did you mean '{near}'?" in report, near
+    assert "4 problems in the data" in report
+
+
+def test_a_macro_written_wrongly_is_reported_with_its_line(project: Path) -> None:
+    page = project / "content" / "taking-part.md"
+    page.write_text("# Taking part\n\nSome text.\n\n{{ goals( }}\n", encoding="utf-8")
+    result = make_check(project)
+    assert result.returncode == 1
+    assert "ERROR: content/taking-part.md, line 5" in result.stderr
+    assert "A macro is not written correctly" in result.stderr
+
+
+def test_a_page_only_running_shows_wrong_is_reported_too(project: Path) -> None:
+    """An id made up from a variable cannot be read without running the page: the check runs it."""
+    page = project / "content" / "taking-part.md"
+    page.write_text("# Taking part\n\n{% set v = 'kindnes' %}\n{{ value_pledges(v) }}\n", encoding="utf-8")
+    result = make_check(project)
+    assert result.returncode == 1
+    assert "content/taking-part.md, line 4" in result.stderr and "kindnes" in result.stderr
