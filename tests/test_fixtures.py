@@ -233,3 +233,15 @@ def test_a_goal_left_out_of_a_years_report_is_not_reported_not_not_started(proje
     assert "Not reported" in section.get_text(" ") and "Not started" not in section.get_text(" ")
     row = next(tr for tr in soup.select("table tr") if "Work in partnership" in tr.get_text())
     assert "Not reported" in row.get_text(" ") and "Not started" not in row.get_text(" ")
+
+
+# --- The accessibility statement for the kind of organisation ------------------------------------
+
+def test_a_voluntary_group_gets_a_statement_that_does_not_claim_the_public_sector_regulations(page_of) -> None:
+    group = main_text(page_of("group")("accessibility/"))
+    assert "do not apply to this website" in group and "Equality Act 2010" in group
+    assert "in accordance with the Public Sector Bodies" not in group
+    assert "Enforcement procedure" not in group and "Disproportionate burden" not in group
+    trust = main_text(page_of("trust")("accessibility/"))
+    assert "in accordance with the Public Sector Bodies (Websites and Mobile Applications)" in trust
+    assert "Enforcement procedure" in trust and "do not apply to this website" not in trust

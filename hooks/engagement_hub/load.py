@@ -277,7 +277,8 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
         last_tested=a["last_tested"], tested_by=a["tested_by"], how_tested=a["how_tested"],
         formats_contact_days=a["formats_contact_days"],
         known_issues=tuple(m.KnownIssue(**k) for k in a["known_issues"]),
-        disproportionate_burden=_t(a.get("disproportionate_burden")), outside_scope=_t(a.get("outside_scope")))
+        disproportionate_burden=_t(a.get("disproportionate_burden")), outside_scope=_t(a.get("outside_scope")),
+        kind=a.get("statement", "public-sector"))
     return m.Hub(
         organisation=organisation, values=values, strategy=strategy, pledges=pledges, channels=channels,
         channels_introduction=docs["channels"].data.get("introduction", ""),

@@ -286,6 +286,8 @@ class AccessibilityStatement:
     known_issues: tuple[KnownIssue, ...]
     disproportionate_burden: tuple[str, ...] = ()
     outside_scope: tuple[str, ...] = ()
+    # public-sector: the model statement the 2018 Regulations ask for; voluntary: for bodies they do not cover.
+    kind: str = "public-sector"
 
 
 @dataclass(frozen=True)
