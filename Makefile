@@ -10,13 +10,14 @@ NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: help serve build preview check test test-fork lint lock system-deps clean
+.PHONY: help serve build preview check new-site test test-fork lint lock system-deps clean
 
 help:
 	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
 	@echo "make build   build the public site into site/ (strict; site/ is replaced only on success)"
 	@echo "make preview build the site with draft years into site-preview/"
 	@echo "make check   check data/ and the macros in content/ pages, fast, with plain-English errors"
+	@echo "make new-site  replace the example in data/ and content/about.md with a starter for your own organisation"
 	@echo "make test    set up and run every test"
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"
@@ -66,6 +67,10 @@ preview: $(SITE_DEPS)
 
 serve: $(SITE_DEPS)
 	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
+
+# Start your own organisation's site: the starter data set (starter/) replaces data/ and content/about.md.
+new-site: $(SITE_DEPS)
+	@$(BIN)/python -m engagement_hub.newsite $(ARGS)
 
 check: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.check $(ARGS)
