@@ -73,7 +73,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     for problem in site.warnings:
         log.warning(problem.human())
     _state["site"] = site
-    _state["data_date"] = newest_date(site.hub)
+    # A page cannot have changed after the day it is built for, though the data may name later days (events).
+    _state["data_date"] = min(newest_date(site.hub), site.today.isoformat()) if site.today else newest_date(site.hub)
     config.nav = site.nav
     config.site_name = str(escape(site.hub.organisation.short_name))
     if site.hub.organisation.site_url:

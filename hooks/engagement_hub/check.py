@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     try:
-        hub, problems = check(args.root)
+        hub, problems = check(args.root, today)
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
                               + readability_problems(args.root))
@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if hub is None or any(p.severity == "error" for p in problems):
         return 1
     print(f"The data is valid: {len(hub.strategy.goals)} goals, {len(hub.values)} values, "
-          f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, {len(hub.years)} years "
+          f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, "
+          f"{len(hub.opportunities)} opportunities, {len(hub.years)} years "
           f"(checked in {elapsed:.2f} s).")
     return 0
 

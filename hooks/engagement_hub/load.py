@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import collector
 from . import model as m
+from . import opportunities as op
 from .contrast import brand_problems
 from .problems import DataError, Problem
 from .references import check_references
@@ -29,10 +31,11 @@ DATA_FILES = {
     "channels": "channels.yml",
     "involvement": "involvement.yml",
     "accessibility": "accessibility.yml",
+    "opportunities": "opportunities.yml",
 }
 PROGRESS_DIR = "progress"
 # Files an organisation may leave out: the site then has no section for them (no page, menu entry or download).
-OPTIONAL_FILES = {"pledges", "involvement"}
+OPTIONAL_FILES = {"pledges", "involvement", "opportunities"}
 
 
 def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Problem]]:
@@ -101,8 +104,11 @@ def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...],
 _SAFE_TEXT: set[str] = set()
 
 
-def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], list[Problem]]:
-    """Every data file read and checked against its schema, with all problems found."""
+def read_documents(root: Path, today: date | None = None) -> tuple[dict[str, Document], list[Document], list[Problem]]:
+    """Every data file read and checked against its schema, with all problems found.
+
+    ``today`` (the build date) turns on the checks that depend on it, such as a closed
+    opportunity that has long said nothing of what happened."""
     data = root / "data"
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
@@ -121,25 +127,32 @@ def read_documents(root: Path) -> tuple[dict[str, Document], list[Document], lis
         problems += found
         if doc is not None:
             years.append(doc)
-    if not problems:
+    if not [p for p in problems if p.severity == "error"]:
         problems += check_references(docs, years)
+        problems += op.channel_problems(docs["channels"])
+        if "opportunities" in docs:
+            problems += op.opportunity_problems(
+                docs["opportunities"], goal_ids={g["id"] for g in docs["strategy"].data["goals"]},
+                channel_ids={c["id"] for c in docs["channels"].data["channels"]},
+                year_labels={y.data["year"] for y in years}, today=today)
     return docs, years, problems
 
 
-def check(root: Path) -> tuple[m.Hub | None, list[Problem]]:
-    """Load the data, returning the Hub (or None) and every problem found."""
+def check(root: Path, today: date | None = None) -> tuple[m.Hub | None, list[Problem]]:
+    """Load the data, returning the Hub (or None) and every problem found (for the build date ``today``)."""
     # Reading makes hundreds of thousands of small objects and no cycles: see collector.
     with collector.paused():
-        docs, years, problems = read_documents(Path(root))
+        docs, years, problems = read_documents(Path(root), today)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             return None, sorted(problems)
         return build_hub(docs, years), sorted(problems)
 
 
-def load_checked(root: Path, *, include_drafts: bool = False) -> tuple[m.Hub, list[Problem]]:
+def load_checked(root: Path, *, include_drafts: bool = False,
+                 today: date | None = None) -> tuple[m.Hub, list[Problem]]:
     """The Hub for a site build and any warnings; raises DataError listing every error."""
-    hub, problems = check(root)
+    hub, problems = check(root, today)
     if hub is None:
         raise DataError(problems)
     if not include_drafts:
@@ -191,6 +204,8 @@ def _newest(todo: list[Any]) -> str:
         if isinstance(node, str):
             if len(node) == 10 and node > newest and _DATE.match(node):
                 newest = node
+        elif isinstance(node, date):  # an opportunity's days are read into dates (see opportunities.parse_when)
+            newest = max(newest, node.isoformat())
         elif isinstance(node, (tuple, list)):
             todo.extend(node)
         elif isinstance(node, dict):
@@ -257,7 +272,8 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
         for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
     channels = _kept("channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
-                  url=x.get("url", ""))
+                  url=x.get("url", ""), join=m.Join(**x["join"]) if "join" in x else None,
+                  involves=x.get("involves", ""), support=_t(x.get("support")))
         for x in docs["channels"].data["channels"]))
     i = docs["involvement"].data if "involvement" in docs else {}
     pp = i.get("patient_partner")
@@ -288,6 +304,9 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
         maker_kinds=(_kinds(docs["pledges"].data.get("maker_kinds")) if "pledges" in docs else ()) or m.DEFAULT_MAKER_KINDS,
         values_introduction=docs["values"].data.get("introduction", ""),
         involvement=involvement, accessibility=accessibility,
+        opportunities=tuple(op.build(x) for x in docs["opportunities"].data["opportunities"])
+        if "opportunities" in docs else (),
+        opportunities_introduction=docs["opportunities"].data.get("introduction", "") if "opportunities" in docs else "",
         years=tuple(sorted((_year(doc) for doc in years), key=lambda y: y.label)))
 
 

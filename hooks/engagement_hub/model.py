@@ -7,6 +7,7 @@ renamed in a schema is renamed in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, time
 
 STATUS_WORDS = {
     "not-started": "Not started",
@@ -52,6 +53,9 @@ DEFAULT_CHANNEL_KINDS = (
 )
 MAKER_KIND_WORDS = {k.id: k.name for k in DEFAULT_MAKER_KINDS}
 CHANNEL_KIND_WORDS = {k.id: k.name for k in DEFAULT_CHANNEL_KINDS}
+OPPORTUNITY_KIND_WORDS = {"consultation": "Consultation", "survey": "Survey", "event": "Event",
+                          "recruitment": "Recruitment"}
+OPPORTUNITY_STATE_WORDS = {"open": "Open now", "upcoming": "Coming up", "closed": "Closed"}
 VALUE_FAMILY_WORDS = {"organisation": "Our own values", "nhs-constitution": "NHS Constitution values"}
 
 
@@ -174,6 +178,17 @@ class Pledge:
 
 
 @dataclass(frozen=True)
+class Join:
+    """How to join a channel or take part in an opportunity: the call to action."""
+
+    label: str = ""
+    url: str = ""
+    email: str = ""
+    phone: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
 class Channel:
     id: str
     name: str
@@ -181,6 +196,66 @@ class Channel:
     description: str
     reaches: str
     url: str = ""
+    join: Join | None = None
+    involves: str = ""
+    support: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class When:
+    """A day in the UK, with a time of day (UK clock time) or without one."""
+
+    day: date
+    time: time | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    address: tuple[str, ...]
+    access: str
+
+
+@dataclass(frozen=True)
+class Online:
+    how_to_join: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    start: When
+    end: When
+    title: str = ""
+    place: Place | None = None
+    online: Online | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    published: str
+    summary: str
+    year: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    id: str
+    title: str
+    kind: str
+    summary: str
+    who_for: str
+    opens: When
+    closes: When
+    how_to_take_part: str
+    join: Join
+    support: tuple[str, ...]
+    announced: str
+    events: tuple[Event, ...] = ()
+    goal_ids: tuple[str, ...] = ()
+    channel_ids: tuple[str, ...] = ()
+    outcome: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +392,9 @@ class Hub:
     @property
     def has_measures(self) -> bool:
         return any(goal.measures for goal in self.strategy.goals)
+    # Optional: a hub without data/opportunities.yml has none, and no section for them.
+    opportunities: tuple[Opportunity, ...] = ()
+    opportunities_introduction: str = ""
 
     def value(self, value_id: str) -> Value:
         return self._values_by_id[value_id]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
+from . import opportunities as op
 from . import progress as pr
 
 FOLDER = "open-data"
@@ -56,6 +57,7 @@ KIND_WORDS = {
     "boolean": "true or false",
     "ids": "ids; in CSV separated by spaces, in JSON a list",
     "year": "reporting year, such as 2025/26",
+    "datetime": "date, YYYY-MM-DD, or date and UK time with its offset from UTC, such as 2027-01-31T17:00:00+00:00",
 }
 
 
@@ -131,8 +133,27 @@ def _values(hub: m.Hub) -> list[dict[str, Any]]:
 
 
 def _channels(hub: m.Hub) -> list[dict[str, Any]]:
+    none = m.Join()
     return [{"channel_id": c.id, "name": c.name, "kind": c.kind, "description": c.description,
-             "reaches": c.reaches, "url": c.url} for c in hub.channels]
+             "reaches": c.reaches, "url": c.url, "involves": c.involves, "support": "; ".join(c.support),
+             "join_url": (c.join or none).url, "join_email": (c.join or none).email,
+             "join_phone": (c.join or none).phone, "join_contact": (c.join or none).contact} for c in hub.channels]
+
+
+def _opportunities(hub: m.Hub) -> list[dict[str, Any]]:
+    rows = []
+    for o in hub.opportunities:
+        outcome = o.outcome or m.Outcome("", "")
+        rows.append({"opportunity_id": o.id, "title": o.title, "kind": o.kind, "summary": o.summary,
+                     "who_for": o.who_for, "announced": o.announced, "opens": op.iso(o.opens),
+                     "closes": op.iso(o.closes, end=True), "events": len(o.events),
+                     "first_event_starts": op.iso(o.events[0].start) if o.events else "",
+                     "how_to_take_part": o.how_to_take_part, "join_url": o.join.url, "join_email": o.join.email,
+                     "join_phone": o.join.phone, "join_contact": o.join.contact, "support": "; ".join(o.support),
+                     "goal_ids": list(o.goal_ids), "channel_ids": list(o.channel_ids),
+                     "outcome_published": outcome.published, "outcome_summary": outcome.summary,
+                     "outcome_year": outcome.year, "outcome_url": outcome.url})
+    return rows
 
 
 YEAR = _c("year", "year", "The reporting year.")
@@ -223,7 +244,38 @@ DATASETS: tuple[Dataset, ...] = (
         _c("description", "markdown", "What it is."),
         _c("reaches", "text", "Who it reaches."),
         _c("url", "text", "A link to it; may be empty."),
+        _c("involves", "markdown", "What taking part involves; may be empty."),
+        _c("support", "text", "The support offered, separated by semicolons; may be empty."),
+        _c("join_url", "text", "Where to join online; may be empty."),
+        _c("join_email", "text", "An email address to join or ask; may be empty."),
+        _c("join_phone", "text", "A phone number to join or ask; may be empty."),
+        _c("join_contact", "text", "A named person to contact; may be empty."),
     ), _channels),
+    Dataset("opportunities", "Opportunities to take part",
+            "Consultations, surveys, events and recruitment: when each is open, and what happened.", (
+        _c("opportunity_id", "text", "A short, stable id for the opportunity."),
+        _c("title", "text", "Its title."),
+        _c("kind", "text", "consultation, survey, event or recruitment."),
+        _c("summary", "markdown", "What it is about."),
+        _c("who_for", "text", "Who it is for."),
+        _c("announced", "date", "When it was first published."),
+        _c("opens", "datetime", "When it opens (the start of the day if no time is given)."),
+        _c("closes", "datetime", "When it closes (the end of the day if no time is given)."),
+        _c("events", "integer", "How many events (meetings, sessions) it has."),
+        _c("first_event_starts", "datetime", "When its first event starts; empty if it has none."),
+        _c("how_to_take_part", "markdown", "How to take part."),
+        _c("join_url", "text", "Where to take part online; may be empty."),
+        _c("join_email", "text", "An email address to take part or ask; may be empty."),
+        _c("join_phone", "text", "A phone number to take part or ask; may be empty."),
+        _c("join_contact", "text", "A named person to contact; may be empty."),
+        _c("support", "text", "The support offered, separated by semicolons."),
+        _c("goal_ids", "ids", "The goals it serves, as in goals."),
+        _c("channel_ids", "ids", "The channels it reaches people through, as in channels."),
+        _c("outcome_published", "date", "When we said what happened; empty until then."),
+        _c("outcome_summary", "markdown", "What we heard and what we did; may be empty."),
+        _c("outcome_year", "year", "The year report with its results; may be empty."),
+        _c("outcome_url", "text", "A link to the full results; may be empty."),
+    ), _opportunities),
 )
 BY_NAME = {d.name: d for d in DATASETS}
 
@@ -319,6 +371,8 @@ def datasets_for(hub: m.Hub) -> list[Dataset]:
             return hub.has_pledges
         if name == "measures":
             return hub.has_measures
+        if name == "opportunities":  # none without data/opportunities.yml
+            return bool(hub.opportunities)
         return hub.has_progress if name in _PROGRESS else True
     return [d for d in DATASETS if wanted(d.name)]
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import charts as ch
+from . import ics, jsonld
 from . import model as m
 from . import opendata as od
+from . import opportunities as op
 from . import progress as pr
 from .paging import RECENT_YEAR_TABLES, paginate
 
@@ -94,15 +97,18 @@ def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
     return rows
 
 
-def build_pages(hub: m.Hub) -> list[Page]:
-    """Every generated page, in navigation order."""
+def build_pages(hub: m.Hub, today: date | None = None) -> list[Page]:
+    """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
+    open, so a caller that does not care about dates still gets every page)."""
     org, strategy = hub.organisation, hub.strategy
     latest = hub.latest_year
+    groups = op.split(hub.opportunities, today or date.min)
     pages = [
         Page("index.md", "Home", "home.html", {
             "latest": latest,
             "latest_rows": goal_status_rows(hub, latest) if latest else [],
             "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+            "open_opportunities": groups["open"],
         }, description=org.strapline),
         Page("strategy/index.md", strategy.title, "strategy.html", {},
              description=f"Our goals to {strategy.end}" if strategy.end else "Our goals"),
@@ -134,7 +140,8 @@ def build_pages(hub: m.Hub) -> list[Page]:
         }, description=value.summary))
     if hub.has_pledges:
         pages += _pledge_pages(hub)
-    pages += _involvement_pages(hub)
+    pages += _involvement_pages(hub, groups)
+    pages += opportunity_pages(hub, groups)
     if hub.has_progress:
         pages += _progress_pages(hub)
     pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
@@ -162,11 +169,12 @@ def _pledge_pages(hub: m.Hub) -> list[Page]:
     return pages
 
 
-def _involvement_pages(hub: m.Hub) -> list[Page]:
+def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> list[Page]:
     words, involvement = hub.organisation.words, hub.involvement
     pages = [Page("get-involved/index.md", "Get involved", "get-involved.html", {
         "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
-        "downloads": od.downloads_for(hub, "channels", "communities"),
+        "opportunities": groups, "all_calendar": op.ALL_CALENDAR,
+        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities"),
     }, description="Ways to take part")]
     if involvement.patient_partner is not None:
         pages.append(Page(partner_role_src(), words.partner_role_page, "patient-partner.html", {
@@ -203,6 +211,26 @@ def _progress_pages(hub: m.Hub) -> list[Page]:
             if progress_rows else None,
             "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities"),
         }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
+    return pages
+
+
+def opportunity_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> list[Page]:
+    """A page for each opportunity, reached from Get involved (not from the menu)."""
+    org = hub.organisation
+    channels = {c.id: c for c in hub.channels}
+    years = {y.label: y for y in hub.years}
+    pages = []
+    for state, items in groups.items():
+        for item in items:
+            src = op.page_src(item)
+            pages.append(Page(src, item.title, "opportunity.html", {
+                "opportunity": item, "state": state, "calendar": op.calendar_path(item),
+                "goals": [hub.goal(g) for g in item.goal_ids],
+                "channels": [channels[c] for c in item.channel_ids],
+                "outcome_year": years.get(item.outcome.year) if item.outcome else None,
+                "structured_data": jsonld.events(item, org, ics.page_url(org, src)),
+            }, description=f"{m.OPPORTUNITY_KIND_WORDS[item.kind]}, {m.OPPORTUNITY_STATE_WORDS[state].lower()}: "
+                           f"{item.who_for}"))
     return pages
 
 

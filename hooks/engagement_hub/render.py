@@ -16,7 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import jsonld
 from . import model as m
+from . import opportunities as op
 from . import pages as pg
 from . import progress as pr
 from .addresses import relative
@@ -54,16 +56,24 @@ def environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date)
+    env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
+                       when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
+    env.tests["external"] = is_external
     env.globals.update(
         STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS,
         MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
-        VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS,
+        VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS, OPPORTUNITY_KIND_WORDS=m.OPPORTUNITY_KIND_WORDS,
+        OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,
         PLEDGES_PER_PAGE=PER_PAGE,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
         partner_role_src=pg.partner_role_src, representation_src=pg.representation_src,
     )
     return env
+
+
+def is_external(url: str, own_site: str = "") -> bool:
+    """A link that takes the reader to another website (marked as such on the page)."""
+    return url.startswith(("https://", "http://")) and not (own_site and url.startswith(own_site.rstrip("/") + "/"))
 
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)

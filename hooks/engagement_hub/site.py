@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
+from . import feed, ics, opendata
 from . import model as m
-from . import opendata
+from .addresses import url_of
 from .builddate import build_date
 from .load import load_checked
 from .macros import expand
@@ -65,8 +66,8 @@ class HubSite:
         """Load and check data/ for the build date ``today`` (default: builddate.build_date());
         raises DataError with every problem found."""
         today = today or build_date()
-        hub, warnings = load_checked(root, include_drafts=preview)
-        pages = {page.src: page for page in build_pages(hub)}
+        hub, warnings = load_checked(root, include_drafts=preview, today=today)
+        pages = {page.src: page for page in build_pages(hub, today)}
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
                    nav=_escape_titles(navigation(hub, extra)),
@@ -123,7 +124,21 @@ class HubSite:
         files = {src: _front_matter(page) for src, page in self.pages.items()}
         files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
         files.update(opendata.files(self.hub))
+        files.update(ics.files(self.hub))
+        files[feed.FEED_PATH] = self.feed()
         return files
+
+    def feed(self) -> str:
+        """The Atom feed of what changed up to the build date."""
+        org = self.hub.organisation
+        base = org.site_url.rstrip("/") + "/" if org.site_url else ""
+        entries = feed.entries(self.hub, self.today or build_date())
+        # With no entries yet, the feed is as new as the build date (Atom needs a date; this one is reproducible).
+        newest = entries[0].updated if entries else feed.Entry("", self.today or build_date(), "", "", "", "").updated
+        return str(self.renderer.fragment(
+            "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org),
+            self_url=base + feed.FEED_PATH if base else "", home_url=base or "./",
+            href=lambda src: base + url_of(src) if base else url_of(src) or "./"))
 
     def render(self, src: str) -> str:
         if (body := self.bodies.get(src)) is None:
