@@ -1,6 +1,8 @@
 """Opportunities to take part: open, coming up and closed by the build date; their checks, pages,
-calendar files, feed entries and open data. Behaviour tests run on opportunities written here
-(in a scratch copy of the project); the example's own are checked for the states it must show."""
+calendar files, feed entries and open data. Behaviour tests run on the fixture trust
+(tests/fixtures/trust) and on opportunities written here into a scratch copy of it; the
+repository's own data/ is checked only for what the issue asks of the example: every
+channel says how to join, and there are opportunities in every state."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TEST_DATE, main_text
+from conftest import ROOT, TEST_DATE, TRUST_DATA, main_text
 from engagement_hub import load
 from engagement_hub import model as m
 from engagement_hub import opportunities as op
@@ -23,8 +25,13 @@ from engagement_hub.builddate import UK, uk_date
 from engagement_hub.site import HubSite
 from engagement_hub.source import read_yaml
 
+
 # Read as the hub reads it (dates stay text), not as PyYAML's loader would (dates become objects).
-DATA = read_yaml((ROOT / "data" / "opportunities.yml").read_bytes(), "opportunities.yml")[0].data["opportunities"]
+def opportunities_in(folder: Path) -> list[dict[str, Any]]:
+    return read_yaml((folder / "opportunities.yml").read_bytes(), "opportunities.yml")[0].data["opportunities"]
+
+
+DATA = opportunities_in(TRUST_DATA)
 TODAY = date.fromisoformat(TEST_DATE)
 
 
@@ -101,8 +108,9 @@ def test_open_soonest_closing_first_coming_up_soonest_first_closed_newest_first(
     assert [o.id for o in groups["closed"]] == ["recent", "old"]
 
 
-def test_the_example_has_opportunities_in_every_state_on_the_test_date() -> None:
-    groups = op.split(tuple(op.build(x) for x in DATA), TODAY)
+@pytest.mark.parametrize("folder", [ROOT / "data", TRUST_DATA], ids=["data", "trust"])
+def test_the_example_has_opportunities_in_every_state_on_the_test_date(folder: Path) -> None:
+    groups = op.split(tuple(op.build(x) for x in opportunities_in(folder)), TODAY)
     assert groups["open"] and groups["upcoming"] and groups["closed"]
     assert any(o.outcome for o in groups["closed"]) and any(not o.outcome for o in groups["closed"])
     assert any(o.events for o in groups["open"] + groups["upcoming"])
@@ -212,8 +220,9 @@ def test_a_channel_with_no_way_to_join_is_a_warning_with_file_line_and_field(pro
     assert f"'{channel}' does not say how to join" in found[0].message
 
 
-def test_every_example_channel_says_how_to_join() -> None:
-    hub, found = load.check(ROOT, TODAY)
+@pytest.mark.parametrize("root", [ROOT, TRUST_DATA.parent], ids=["data", "trust"])
+def test_every_example_channel_says_how_to_join(root: Path) -> None:
+    hub, found = load.check(root, TODAY)
     assert hub is not None
     assert not [p for p in found if p.file == "data/channels.yml"]
     for channel in hub.channels:
@@ -286,15 +295,15 @@ def test_the_feed_escapes_text_from_data(project: Path) -> None:
     assert any(e.title.endswith(HOSTILE) for e in parsed.entries)
 
 
-# --- The example site, as built ---------------------------------------------------------------------------
+# --- The fixture trust's site, as built ---------------------------------------------------------------------------
 
 
 def example_groups() -> dict[str, list[m.Opportunity]]:
     return op.split(tuple(op.build(x) for x in DATA), TODAY)
 
 
-def test_get_involved_lists_open_coming_up_and_closed_in_order(page) -> None:
-    soup = page("get-involved/")
+def test_get_involved_lists_open_coming_up_and_closed_in_order(trust_page) -> None:
+    soup = trust_page("get-involved/")
     for section, state in (("open-now", "open"), ("coming-up", "upcoming"), ("closed", "closed")):
         listed = soup.select_one(f"h2#{section}").find_next("ul").select("li.hub-opportunity")
         assert [li["id"] for li in listed] == [f"opportunity-{o.id}" for o in example_groups()[state]], section
@@ -306,21 +315,21 @@ def test_get_involved_lists_open_coming_up_and_closed_in_order(page) -> None:
             assert o.outcome.summary.split(".")[0] in text
 
 
-def test_the_home_page_lists_only_what_is_open(page) -> None:
-    listed = [li["id"] for li in page("").select("li.hub-opportunity")]
+def test_the_home_page_lists_only_what_is_open(trust_page) -> None:
+    listed = [li["id"] for li in trust_page("").select("li.hub-opportunity")]
     assert listed == [f"opportunity-{o.id}" for o in example_groups()["open"]]
 
 
-def test_each_opportunity_page_says_how_to_take_part_and_offers_its_calendar(site: Path, page) -> None:
+def test_each_opportunity_page_says_how_to_take_part_and_offers_its_calendar(trust_site: Path, trust_page) -> None:
     for raw in DATA:
         url = f"get-involved/opportunities/{raw['id']}/"
-        soup = page(url)
+        soup = trust_page(url)
         text = main_text(soup)
         assert raw["title"] in soup.h1.get_text() and raw["who_for"] in text
         for line in raw["support"]:
             assert line in text
         ics = soup.select_one("h2#add-to-calendar").find_next("a")
-        assert (site / url / ics["href"]).resolve() == (site / "calendar" / f"{raw['id']}.ics").resolve()
+        assert (trust_site / url / ics["href"]).resolve() == (trust_site / "calendar" / f"{raw['id']}.ics").resolve()
         blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
         assert len(blocks) == len(raw.get("events", []))
         for block, event in zip(blocks, raw.get("events", []), strict=True):
@@ -329,8 +338,8 @@ def test_each_opportunity_page_says_how_to_take_part_and_offers_its_calendar(sit
             assert block["@type"] == "Event" and start.utcoffset() is not None
 
 
-def test_external_links_say_they_leave_the_site(page) -> None:
-    soup = page("get-involved/")
+def test_external_links_say_they_leave_the_site(trust_page) -> None:
+    soup = trust_page("get-involved/")
     external = [a for a in soup.select("article a[href^='http']")
                 if not a["href"].startswith("https://engagement.example.org/")]
     assert external
@@ -340,8 +349,8 @@ def test_external_links_say_they_leave_the_site(page) -> None:
         assert "another website" not in link.get_text(" ")
 
 
-def test_each_channel_on_get_involved_shows_how_to_join(page) -> None:
-    soup = page("get-involved/")
+def test_each_channel_on_get_involved_shows_how_to_join(trust_page) -> None:
+    soup = trust_page("get-involved/")
     for li in soup.select("li.hub-channel"):
         join = li.select_one(".hub-join")
         assert join is not None, li["id"]
@@ -356,10 +365,10 @@ def calendar(site: Path, name: str) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical((site / "calendar" / name).read_bytes())
 
 
-def test_each_calendar_parses_back_to_the_same_events(site: Path) -> None:
+def test_each_calendar_parses_back_to_the_same_events(trust_site: Path) -> None:
     everything: set[str] = set()
     for raw in DATA:
-        cal = calendar(site, f"{raw['id']}.ics")
+        cal = calendar(trust_site, f"{raw['id']}.ics")
         events = cal.walk("VEVENT")
         timed = any(isinstance(e.decoded("DTSTART"), datetime) for e in events)
         assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == (["Europe/London"] if timed else [])
@@ -375,7 +384,7 @@ def test_each_calendar_parses_back_to_the_same_events(site: Path) -> None:
             alarm = closing[0].walk("VALARM")
             assert len(alarm) == 1 and alarm[0].decoded("TRIGGER") == -timedelta(days=2)
         everything |= {str(e["UID"]) for e in events}
-    together = calendar(site, "all.ics")
+    together = calendar(trust_site, "all.ics")
     assert {str(e["UID"]) for e in together.walk("VEVENT")} == everything
     assert len(everything) == len(together.walk("VEVENT"))  # every UID is unique
 
@@ -394,8 +403,8 @@ def test_calendar_uids_are_stable_when_other_data_changes(project: Path) -> None
 # --- Feed -----------------------------------------------------------------------------------------------
 
 
-def test_the_feed_is_atom_newest_first_with_the_right_entries(site: Path) -> None:
-    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+def test_the_feed_is_atom_newest_first_with_the_right_entries(trust_site: Path) -> None:
+    parsed = feedparser.parse((trust_site / "feed.xml").read_bytes())
     assert not parsed.bozo, parsed.bozo_exception
     assert parsed.version == "atom10"
     days = [e.updated_parsed[:3] for e in parsed.entries]
@@ -404,11 +413,11 @@ def test_the_feed_is_atom_newest_first_with_the_right_entries(site: Path) -> Non
     expected = {f"{m.OPPORTUNITY_KIND_WORDS[x['kind']]}: {x['title']}" for x in DATA
                 if x.get("announced", x["opens"][:10]) <= TEST_DATE}
     expected |= {f"What happened: {x['title']}" for x in DATA if x.get("outcome")}
-    for path in sorted((ROOT / "data" / "progress").glob("*.yml")):
+    for path in sorted((TRUST_DATA / "progress").glob("*.yml")):
         year = yaml.safe_load(path.read_text(encoding="utf-8"))
         if year["status"] == "published":
             expected.add(f"Our report for {year['year']}")
-    pledges = yaml.safe_load((ROOT / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+    pledges = yaml.safe_load((TRUST_DATA / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
     updates = [p for p in pledges if "update" in p]
     assert {t for t in titles if not t.startswith("Pledge update")} == expected
     assert len([t for t in titles if t.startswith("Pledge update")]) == len(updates)
@@ -419,9 +428,9 @@ def test_the_feed_is_atom_newest_first_with_the_right_entries(site: Path) -> Non
     assert len({e.id for e in parsed.entries}) == len(parsed.entries)
 
 
-def test_every_page_links_the_feed_in_its_head_and_footer(site: Path) -> None:
-    for path in [site / "index.html", site / "get-involved" / "index.html", site / "404.html",
-                 *sorted((site / "get-involved" / "opportunities").glob("*/index.html"))]:
+def test_every_page_links_the_feed_in_its_head_and_footer(trust_site: Path) -> None:
+    for path in [trust_site / "index.html", trust_site / "get-involved" / "index.html", trust_site / "404.html",
+                 *sorted((trust_site / "get-involved" / "opportunities").glob("*/index.html"))]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         head = soup.head.select_one('link[rel="alternate"][type="application/atom+xml"]')
         assert head is not None and head["href"].endswith("feed.xml"), path
@@ -431,19 +440,19 @@ def test_every_page_links_the_feed_in_its_head_and_footer(site: Path) -> None:
 # --- Open data ------------------------------------------------------------------------------------------
 
 
-def test_open_data_has_the_opportunities_table(site: Path) -> None:
-    rows = json.loads((site / "open-data" / "opportunities.json").read_text(encoding="utf-8"))["rows"]
+def test_open_data_has_the_opportunities_table(trust_site: Path) -> None:
+    rows = json.loads((trust_site / "open-data" / "opportunities.json").read_text(encoding="utf-8"))["rows"]
     assert [(r["opportunity_id"], r["title"], r["kind"], r["goal_ids"]) for r in rows] == [
         (x["id"], x["title"], x["kind"], x.get("goals", [])) for x in DATA]
-    assert (site / "open-data" / "opportunities.csv").read_text(encoding="utf-8").startswith("opportunity_id,")
+    assert (trust_site / "open-data" / "opportunities.csv").read_text(encoding="utf-8").startswith("opportunity_id,")
     for row, raw in zip(rows, DATA, strict=True):
         assert datetime.fromisoformat(row["opens"]).date().isoformat() == raw["opens"][:10]
         assert row["outcome_summary"] == raw.get("outcome", {}).get("summary", "")
 
 
-def test_open_data_says_how_to_join_each_channel(site: Path) -> None:
-    rows = json.loads((site / "open-data" / "channels.json").read_text(encoding="utf-8"))["rows"]
-    hub, _ = load.check(ROOT, TODAY)
+def test_open_data_says_how_to_join_each_channel(trust_site: Path) -> None:
+    rows = json.loads((trust_site / "open-data" / "channels.json").read_text(encoding="utf-8"))["rows"]
+    hub, _ = load.check(TRUST_DATA.parent, TODAY)
     assert hub is not None
     assert [(r["channel_id"], r["join_url"], r["join_email"], r["join_phone"], r["join_contact"]) for r in rows] == [
         (c.id, c.join.url, c.join.email, c.join.phone, c.join.contact) for c in hub.channels if c.join]
