@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -50,6 +51,22 @@ def fixture_project(kind: str, dest: Path) -> Path:
     if about.is_file():
         shutil.copy2(about, dest / "content" / "about.md")
     return dest
+
+
+# Property tests: the same examples on every run (derandomize, no example database), so a failure in
+# CI or on a laptop is a real failure that the next run shows again, never a coin toss. A longer run
+# on fresh random examples, saving what it finds, is on demand: `make test-explore`
+# (HYPOTHESIS_PROFILE=explore), which draws EXPLORE_FACTOR times as many examples.
+EXPLORE_FACTOR = 10
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True, max_examples=100 * EXPLORE_FACTOR)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "repeatable")
+settings.load_profile(PROFILE)
+
+
+def examples(count: int) -> int:
+    """How many examples a property test draws: ``count``, or more on an exploratory run."""
+    return count * EXPLORE_FACTOR if PROFILE == "explore" else count
 
 
 def build_env(**extra: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import TRUST_DATA, fixture_project, run_build
+from conftest import TRUST_DATA, examples, fixture_project, run_build
 
 
 # The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
@@ -187,7 +187,7 @@ def test_every_chart_and_data_file_is_byte_identical_across_builds(site, tmp_pat
     assert compared > 30
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(values=st.lists(st.one_of(st.none(), st.floats(0, 1e6, allow_nan=False).map(lambda v: round(v, 1))),
                        min_size=0, max_size=8),
        baseline=st.floats(0, 1e6).map(lambda v: round(v, 1)), target=st.floats(0, 1e6).map(lambda v: round(v, 1)))

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TRUST_DATA
+from conftest import TRUST_DATA, examples
 from engagement_hub import source
 from engagement_hub.source import MAX_DEPTH, depth_bound, read_yaml
 
@@ -45,7 +45,7 @@ def real_depth(text: str) -> int:
 yaml_like = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_like)
 def test_the_bound_is_never_below_the_real_depth(text: str) -> None:
     assert depth_bound(text) >= real_depth(text)
@@ -72,7 +72,7 @@ def both_ways(text: str) -> tuple[tuple, tuple]:
     return quick, full
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_like)
 def test_odd_text_reads_the_same_both_ways(text: str) -> None:
     quick, full = both_ways(text)
@@ -82,7 +82,7 @@ def test_odd_text_reads_the_same_both_ways(text: str) -> None:
 EXAMPLE = sorted((TRUST_DATA).rglob("*.yml"))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(EXAMPLE), st.integers(min_value=0), st.integers(min_value=0), st.sampled_from(PIECES))
 def test_damaged_example_data_reads_the_same_both_ways(path: Path, line: int, column: int, piece: str) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -107,7 +107,7 @@ def block_style(text: str) -> str:
     return yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True, width=100)
 
 
-@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(700), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.booleans(), st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0),
                                          st.sampled_from([*PIECES, "", "\n- id: extra\n  text: x", "\n"])),
                                min_size=1, max_size=3), st.booleans())

@@ -23,7 +23,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, TRUST, TRUST_DATA
+from conftest import ROOT, TRUST, TRUST_DATA, examples
 from engagement_hub.load import check
 from engagement_hub.problems import Problem
 from engagement_hub.site import HubSite
@@ -211,7 +211,7 @@ def scratch() -> Iterator[Path]:
         yield root
 
 
-@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=examples(1200), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(changed=damaged_data())
 def test_damaged_data_loads_or_gives_clean_problems(scratch: Path, changed: dict[str, bytes | None]) -> None:
     root = scratch
@@ -236,7 +236,7 @@ def draw_every_page(root: Path) -> int:
     return len(site.pages)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(changed=odd_text_everywhere())
 def test_odd_text_anywhere_is_drawn_on_every_page_or_refused_cleanly(scratch: Path,
                                                                      changed: dict[str, bytes]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, TRUST
+from conftest import ROOT, TRUST, examples
 from engagement_hub import opendata
 from engagement_hub.load import load
 from engagement_hub.model import Hub
@@ -62,7 +62,7 @@ odd = st.one_of(st.text(), st.none(), st.booleans(), st.integers(), st.floats(al
                 st.lists(st.text(), max_size=3))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.fixed_dictionaries({"pledge_id": odd, "text": odd, "made_by": odd, "made_by_kind": odd,
                                         "date": odd, "value_ids": odd, "goal_id": odd, "status": odd,
                                         "update_date": odd, "update_text": odd}), max_size=4))

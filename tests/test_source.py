@@ -72,3 +72,40 @@ def test_number_that_loses_a_digit_is_explained() -> None:
     found = validate(doc, "values")
     assert found[0].path == "values[0].summary"
     assert "1.10" in found[0].hint and "1.1" in found[0].hint
+
+
+# YAML ends a line at each of these; an editor (GitHub's among them) counts only line feeds.
+YAML_ONLY_BREAKS = ["\x85", "\u2028", "\u2029", "\r"]
+
+
+@pytest.mark.parametrize("mark", YAML_ONLY_BREAKS, ids=["NEL", "LS", "PS", "CR"])
+@pytest.mark.parametrize("where", ["quoted", "comment", "block"])
+def test_lines_are_counted_as_an_editor_counts_them(mark: str, where: str) -> None:
+    """A problem below a YAML-only line break is reported on the line the editor shows."""
+    first = {"quoted": f'a: "one{mark}two"\n', "comment": f"# one{mark}# two\na: x\n",
+             "block": f"a: |\n  one{mark}  two\n"}[where]
+    text = first + "b: x\ncode: 0123\n"
+    problem = next(p for p in problems_of(text) if "0123" in p.message)
+    assert problem.line == text.count("\n")
+    assert problem.column == 1
+
+
+@pytest.mark.parametrize("mark", YAML_ONLY_BREAKS, ids=["NEL", "LS", "PS", "CR"])
+def test_positions_of_fields_follow_the_editor_too(mark: str) -> None:
+    """Checks after reading (schemas, references) ask the document where a field is."""
+    doc, found = read_yaml(f'title: "a{mark}b"\nitems:\n  - name: \"x{mark}y\"\n  - name: z\n', "data/example.yml")
+    assert not found
+    assert doc.where(("items", 1, "name")) == (4, 5)
+    assert doc.where(("items", 0)) == (3, 5)
+
+
+def test_a_syntax_error_after_a_line_separator_is_on_the_editors_line() -> None:
+    text = 'a: "x\u2028y\u2028z"\nb: [1, 2\nc: d\n'
+    found = problems_of(text)
+    assert found and found[0].line <= text.count("\n") and found[0].line >= 2
+
+
+def test_line_feeds_alone_need_no_translation() -> None:
+    """The negative case: plain files keep YAML's own count."""
+    doc, _ = read_yaml("a: x\n\nb: y\n", "data/example.yml")
+    assert doc.editor is None and doc.where(("b",)) == (3, 1)

@@ -9,6 +9,7 @@ tree itself so each of those becomes a problem with a line number.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,41 @@ _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
 
+# YAML ends a line at each of these (and at a lone carriage return); an editor such as GitHub's counts
+# only line feeds, so a problem reported by YAML's count would point below the mistake.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_ONLY_YAML_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The text's lines as YAML counts them (``str.splitlines`` also splits at characters YAML refuses)."""
+    lines = _YAML_BREAK.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
+class EditorLines:
+    """Turns a line and column as YAML counts them into the line and column an editor shows."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[tuple[int, int]] = [(1, 0)]  # for each YAML line: its editor line, and column before it
+        line, line_start = 1, 0
+        for match in _YAML_BREAK.finditer(text):
+            end = match.end()
+            if "\n" in match.group():
+                line, line_start = line + 1, end
+            self.starts.append((line, end - line_start))
+
+    @staticmethod
+    def needed(text: str) -> bool:
+        return _ONLY_YAML_BREAKS.search(text) is not None
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        if not 1 <= line <= len(self.starts):
+            return line, column
+        editor_line, before = self.starts[line - 1]
+        return editor_line, before + column
+
+
 @dataclass
 class Document:
     """A YAML file's data, with the line and column of every field."""
@@ -47,6 +83,8 @@ class Document:
     """Mappings written inline in { }, where a comma in unquoted text starts a new field."""
     blocks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """Texts written after '|': the line and column of their first line, which the text follows line by line."""
+    editor: EditorLines | None = None
+    """Set when YAML counts lines differently from an editor; positions above are as YAML counts them."""
 
     def where(self, path: Path, offset: int | None = None) -> tuple[int, int]:
         """The nearest known position for a field, walking up to its parent if needed.
@@ -62,12 +100,15 @@ class Document:
             before = value[:offset]
             line, column = self.blocks[path]
             last = before.rfind("\n")
-            return line + before.count("\n"), column + offset - (last + 1)
+            return self._editor((line + before.count("\n"), column + offset - (last + 1)))
         while path:
             if path in self.positions:
-                return self.positions[path]
+                return self._editor(self.positions[path])
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return self._editor(self.positions.get((), (1, 1)))
+
+    def _editor(self, where: tuple[int, int]) -> tuple[int, int]:
+        return self.editor.position(*where) if self.editor else where
 
     def problem(self, path: Path, message: str, *, expected: str = "", found: str = "",
                 hint: str = "", severity: str = "error", offset: int | None = None) -> Problem:
@@ -85,7 +126,7 @@ _SQUEEZED = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w-]*):(?!//)(\S.*)$")
 
 def _no_space_after_colon(text: str, line: int) -> tuple[int, int, str, str] | None:
     """'name:Diversity' on the line of a syntax error or the one before: YAML needs 'name: Diversity'."""
-    lines = text.splitlines()
+    lines = yaml_lines(text)
     for number in (line, line - 1):
         if 0 < number <= len(lines) and (match := _SQUEEZED.match(lines[number - 1])):
             return number, len(match.group(1)) + 1, match.group(2), match.group(3).strip()
@@ -114,7 +155,7 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     """
     words = f"{error.context or ''} {error.problem or ''}"
     mark = error.problem_mark
-    lines = text.splitlines()
+    lines = yaml_lines(text)
     line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
     value = _value_on(line_text)
     first = value[:1]
@@ -191,7 +232,7 @@ class _Scan:
         return tuple(frame[1] for frame in self.frames if frame[1] is not None and frame[1] != -1)
 
     def run(self, text: str) -> None:
-        lines = text.splitlines()
+        lines = yaml_lines(text)
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"') and not self.runaway:
                 self._check_runaway(event, lines)
@@ -281,20 +322,37 @@ def depth_bound(text: str) -> int:
 
 
 def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem]]:
-    """Parse YAML into a Document, collecting every reading problem instead of raising."""
+    """Parse YAML into a Document, collecting every reading problem instead of raising.
+
+    Lines and columns are the editor's: YAML also ends lines at NEL (U+0085), the line and
+    paragraph separators (U+2028, U+2029) and a lone carriage return, which editors show
+    within a line, so where the file has one, every position is translated.
+    """
+    doc, problems, text = _read_yaml(text_or_bytes, file)
+    if text and EditorLines.needed(text):
+        editor = EditorLines(text)
+        problems = [dataclasses.replace(p, line=line, column=column) for p in problems
+                    for line, column in [editor.position(p.line, p.column)]]
+        doc.editor = editor
+    return doc, problems
+
+
+def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem], str]:
+    """``read_yaml`` with lines and columns as YAML counts them, and the text read."""
     problems: list[Problem] = []
     doc = Document(file=file, data=None, positions={(): (1, 1)})
 
     def add(line: int, column: int, message: str, hint: str, path: str = "(the whole file)") -> None:
         problems.append(Problem(file, line, column, path, message, hint=hint))
 
+    text = ""
     raw = text_or_bytes
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > MAX_BYTES:
         add(1, 1, f"The file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,}).",
             "Split the data, or check that nothing was pasted in by mistake.")
-        return doc, problems
+        return doc, problems, text
     if raw.startswith(b"\xef\xbb\xbf"):
         add(1, 1, "The file starts with an invisible byte-order mark (BOM), which some editors add.",
             "Save the file as 'UTF-8' without BOM, or copy its text into GitHub's web editor and save.")
@@ -306,21 +364,21 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         add(line, column, "The file is not saved as UTF-8 text, so some characters cannot be read.",
             "Save the file with UTF-8 encoding; retype curly quotes, dashes or accented letters on this line.")
-        return doc, problems
+        return doc, problems, text
 
-    tab_lines = [n for n, line in enumerate(text.splitlines(), 1) if "\t" in line[: len(line) - len(line.lstrip())]]
+    tab_lines = [n for n, line in enumerate(yaml_lines(text), 1) if "\t" in line[: len(line) - len(line.lstrip())]]
     for n in tab_lines[:20]:
         add(n, 1, "This line is indented with a tab character. YAML only allows spaces.",
             "Delete the tab and indent with spaces, two per level.")
     if tab_lines:
-        return doc, problems
+        return doc, problems, text
 
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in yaml_lines(text)):
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
-        return doc, problems
+        return doc, problems, text
 
     if depth_bound(text) <= MAX_DEPTH and (quick := _read_quickly(doc, text)) is not None:
-        return doc, problems + quick
+        return doc, problems + quick, text
     scan = _Scan()
 
     def runaway_quote() -> bool:
@@ -335,11 +393,11 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
     try:
         scan.run(text)
         if runaway_quote():
-            return doc, problems
+            return doc, problems, text
         if scan.too_deep:
             add(*scan.too_deep, f"Fields are nested more than {MAX_DEPTH} levels deep, which no hub file needs.",
                 "Check the indentation and the brackets [ ] and { } on this line.", field_path(scan.path))
-            return doc, problems
+            return doc, problems, text
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -350,7 +408,7 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
         opened = any(word in f"{error.context}" for word in ("quoted scalar", "flow sequence", "flow mapping"))
         mark = error.context_mark if opened and error.context_mark else error.problem_mark
         if runaway_quote():
-            return doc, problems
+            return doc, problems, text
         message, hint = _syntax_message(error, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         path = scan.path
@@ -361,27 +419,28 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
             # The field sits beside the last one YAML read, in the same block.
             in_block = scan.frames and scan.frames[-1][0] and scan.frames[-1][1] is not None
             path = (*path[:-1], name) if in_block else (*path, name)
-        lines = text.splitlines()
+        lines = yaml_lines(text)
         if line > len(lines):  # libyaml reports a file cut short at the line after its last
             line, column = len(lines), len(lines[-1]) + 1
         add(line, column, message, hint, field_path(path))
-        return doc, problems
+        return doc, problems, text
     except yaml.reader.ReaderError as error:
         before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
-        add(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1,
+        before_lines = _YAML_BREAK.split(before)
+        add(len(before_lines), len(before_lines[-1]) + 1,
             f"The line contains an invisible control character ({_code_point(error.character)}), "
             "often pasted in from another program.",
             "Delete the line and type it again, or paste it as plain text.")
-        return doc, problems
+        return doc, problems, text
     except yaml.YAMLError as error:
         add(1, 1, f"YAML could not read the file ({error}).", "Check the file against the examples.")
-        return doc, problems
+        return doc, problems, text
 
     if node is None:
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
-        return doc, problems
-    doc.data = _Walker(doc, problems, text.splitlines()).build(node, ())
-    return doc, problems
+        return doc, problems, text
+    doc.data = _Walker(doc, problems, yaml_lines(text)).build(node, ())
+    return doc, problems, text
 
 
 def _read_quickly(doc: Document, text: str) -> list[Problem] | None:
@@ -405,7 +464,7 @@ def _read_quickly(doc: Document, text: str) -> list[Problem] | None:
                                 hint="Restore the file's content from the last version in GitHub's history."))
         return problems
     quick = Document(file=doc.file, data=None, positions=dict(doc.positions))
-    walker = _Walker(quick, problems, text.splitlines())
+    walker = _Walker(quick, problems, yaml_lines(text))
     data = walker.build(node, ())
     if walker.unchecked:
         return None
