@@ -41,7 +41,11 @@ def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":  # Python's cycle collector runs between preview rebuilds, not during them
         _state["collector"] = IdleCollector()
     if dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+        for engine in _ENGINES:  # whichever engine runs these hooks logs the notice under its own name
+            logging.getLogger(f"{engine}.commands.build").addFilter(_DIRTY_NOTICE)
+
+
+_ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and ProperDocs, its maintained fork, run these hooks alike
 
 
 class _DirtyNotice(logging.Filter):
@@ -54,6 +58,9 @@ class _DirtyNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_NOTICE = _DirtyNotice()  # one filter, so a second serve in the same process does not add another
 
 
 def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
