@@ -22,6 +22,7 @@ help:
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"
 	@echo "make lock    after editing requirements*.in: rewrite the hash-pinned locks requirements*.txt"
+	@echo "make engines the site built and served on ProperDocs too"
 	@echo "make test-explore  the property tests on new random examples, ten times as many (slow)"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
 	@echo "make bench   time builds at 1x, 10x and 100x the example data against plain MkDocs (about 5 minutes)"
@@ -98,6 +99,11 @@ test: $(TEST_DEPS) $(NODE_DEPS) system-deps
 FORK_ORG ?= group
 test-fork: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	$(BIN)/python tests/fixtures/fork.py $(FORK_ORG) $(ARGS)
+
+# The site on other engines than MkDocs 1.6 (part of `make test` too; CI runs it as its own step).
+.PHONY: engines
+engines: $(TEST_DEPS)
+	$(BIN)/python -m pytest -q tests/test_engines.py
 
 # The property tests on fresh random examples, ten times as many, saving any failure Hypothesis finds
 # (in .hypothesis/) so the next run tries it first. `make test` always draws the same examples.
