@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from engagement_hub.cache import cache_dir
 from engagement_hub.collector import IdleCollector
 from engagement_hub.load import newest_date
+from engagement_hub.memory import Memory
 from engagement_hub.site import HubSite
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
@@ -38,6 +39,10 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["preview"] = command == "serve"
     # `make serve` rebuilds with --dirty: the hub tells MkDocs which of its pages changed (on_files).
     _state["dirty"] = dirty
+    # One memory for every rebuild of a preview: the speed-ups (memory.py). HUB_SPEEDUPS=0 switches them
+    # off, so each rebuild starts from nothing, as a first build does.
+    _state["speedups"] = os.environ.get("HUB_SPEEDUPS", "1") != "0"
+    _state["memory"] = Memory()
     if command == "serve":  # Python's cycle collector runs between preview rebuilds, not during them
         _state["collector"] = IdleCollector()
     if dirty:
@@ -70,7 +75,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
     try:
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
-                            content_dir=Path(config.docs_dir), preview=preview)
+                            content_dir=Path(config.docs_dir), preview=preview,
+                            memory=_state["memory"] if _state.get("speedups") else None)
     except Exception as error:  # a DataError carries the plain-English report
         if type(error).__name__ == "BuildDateError":
             raise PluginError(str(error)) from None
@@ -81,7 +87,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
         log.warning(problem.human())
     _state["site"] = site
     # A page cannot have changed after the day it is built for, though the data may name later days (events).
-    _state["data_date"] = min(newest_date(site.hub), site.today.isoformat()) if site.today else newest_date(site.hub)
+    newest = newest_date(site.hub, site.memory)
+    _state["data_date"] = min(newest, site.today.isoformat()) if site.today else newest
     config.nav = site.nav
     config.site_name = str(escape(site.hub.organisation.short_name))
     if site.hub.organisation.site_url:
@@ -104,7 +111,8 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
     if _state.get("dirty"):
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
-        changed = site.changed_pages(_state.get("previous"))  # type: ignore[arg-type]
+        previous = _state.get("previous") if _state.get("speedups") else None  # none: every page redrawn
+        changed = site.changed_pages(previous)  # type: ignore[arg-type]
         for file in files.documentation_pages():
             modified = file.src_uri in changed or not site.is_generated(file.src_uri)
             file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]

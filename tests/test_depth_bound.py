@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import TRUST_DATA, examples
-from engagement_hub import source
+from engagement_hub import reread, source
 from engagement_hub.source import MAX_DEPTH, depth_bound, read_yaml
 
 PIECES = ["[", "]", "{", "}", ",", ":", ": ", "- ", "-", "? ", "'", '"', "''", "#", " #", "&a ", "!x ", "*a",
@@ -124,7 +124,7 @@ def test_an_edited_list_reads_as_if_read_whole(flow_style: bool, edits: list, de
         if delete and len(lines) > 3:
             del lines[(n + 1) % len(lines)]
     after = "\n".join(lines)
-    quick = source.read_changed(before.encode(), old, after.encode())
+    quick = reread.read_changed(before.encode(), old, after.encode())
     whole, problems = read_yaml(after, "data/pledges.yml")
     if quick is not None:
         assert not problems
@@ -137,7 +137,7 @@ def test_editing_one_pledge_reads_only_that_pledge() -> None:
     old, _ = read_yaml(before, "data/pledges.yml")
     text = old.data["pledges"][3]["text"]
     after = before.replace(text, text + " Edited.", 1)
-    quick = source.read_changed(before.encode(), old, after.encode())
+    quick = reread.read_changed(before.encode(), old, after.encode())
     assert quick is not None
     assert quick.data["pledges"][3]["text"] == text + " Edited."
     assert quick.data == read_yaml(after, "data/pledges.yml")[0].data

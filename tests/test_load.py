@@ -12,6 +12,7 @@ import yaml
 from conftest import TRUST, TRUST_DATA
 from engagement_hub import load
 from engagement_hub.load import check
+from engagement_hub.memory import Memory
 
 
 def example(name: str):
@@ -76,13 +77,13 @@ def test_a_mistake_names_file_line_and_field(project: Path, name: str, old: str,
 def test_a_mistake_saved_during_a_preview_is_reported_as_a_fresh_read_reports_it(project: Path) -> None:
     """A preview re-reads and re-checks only the pledge an edit touched; a mistake in it must still be
     reported in full, with the same words, lines and fields as a build from scratch."""
-    assert check(project)[1] == []  # the preview's last good reading
+    memory = Memory()
+    assert check(project, memory=memory)[1] == []  # the preview's last good reading
     edit(project, "pledges.yml", "    goal: promote-health-equity\n    status: kept\n",
          "    goal: promote-health-equity\n    status: maybe\n    colour: red\n")
-    hub, quick = check(project)
+    hub, quick = check(project, memory=memory)
     assert hub is None
-    load._UNCHANGED.clear()  # forget the last good readings: read everything afresh
-    assert check(project) == (None, quick)
+    assert check(project) == (None, quick)  # no memory: everything read afresh
     assert len(quick) == 2 and "pledges[0].status" in {p.path for p in quick}, [p.human() for p in quick]
 
 
@@ -95,13 +96,17 @@ def _newest_written(root: Path) -> str:
 
 def test_the_site_is_dated_by_the_newest_date_in_the_data_through_every_reload(project: Path) -> None:
     """The sitemap's date comes from the data; a preview reloading in one process must follow each edit."""
-    hub = load.load(project, include_drafts=True)
-    assert load.newest_date(hub) == _newest_written(project)
+    memory = Memory()  # one preview's memory, through every reload
+
+    def newest() -> str:
+        return load.newest_date(load.load_checked(project, include_drafts=True, memory=memory)[0], memory)
+
+    assert newest() == _newest_written(project)
     pledges = project / "data" / "pledges.yml"
     original = pledges.read_text(encoding="utf-8")
     update = re.search(r"(update: \{date: )\d{4}-\d{2}-\d{2}", original)  # a pledge's latest news
     assert update is not None
     pledges.write_text(original.replace(update.group(0), update.group(1) + "2099-12-31", 1), encoding="utf-8")
-    assert load.newest_date(load.load(project, include_drafts=True)) == "2099-12-31"
+    assert newest() == "2099-12-31"
     pledges.write_text(original, encoding="utf-8")
-    assert load.newest_date(load.load(project, include_drafts=True)) == _newest_written(project) < "2099-12-31"
+    assert newest() == _newest_written(project) < "2099-12-31"

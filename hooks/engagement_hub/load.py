@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,12 @@ from . import collector
 from . import model as m
 from . import opportunities as op
 from .contrast import brand_problems
+from .memory import Memory
 from .problems import DataError, Problem
 from .references import check_references
+from .reread import read_changed
 from .schema import validate, validate_changed
-from .source import MAX_BYTES, Document, read_changed, read_yaml
+from .source import MAX_BYTES, Document, read_yaml
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
 DATA_FILES = {
@@ -38,7 +41,7 @@ PROGRESS_DIR = "progress"
 OPTIONAL_FILES = {"pledges", "involvement", "opportunities"}
 
 
-def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Problem]]:
+def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(label, 1, 1, "(the whole file)", f"The file {label} is missing.",
                               hint="Restore it from the repository's history, or copy it from the example data.")]
@@ -47,7 +50,7 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
                               f"The file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}).",
                               hint="Split the data, or check that nothing was pasted in by mistake.")]
     raw = path.read_bytes()
-    kept = _UNCHANGED.get(label)
+    kept = memory.unchanged.get(label)
     if kept and kept[0] == raw:
         return kept[1], []
     checked: set[int] = set()
@@ -63,26 +66,21 @@ def _read(path: Path, label: str, schema: str) -> tuple[Document | None, list[Pr
     explained = {p.path for p in problems}
     found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
     problems += [p for p in found if p.path not in explained]
-    problems += _unsafe_text(doc, doc.data, (), checked)
-    if not problems:
-        _UNCHANGED[label] = (raw, doc)
+    problems += _unsafe_text(doc, doc.data, (), memory, checked)
+    if not problems:  # a preview (`make serve`) reloads on every save: an unchanged file is not read again
+        memory.unchanged[label] = (raw, doc)
     return (None if problems else doc), problems
 
 
-# The last good reading of each file, by its exact bytes. A preview (`make serve`) reloads
-# the data on every save; a file that did not change is not read and checked again.
-_UNCHANGED: dict[str, tuple[bytes, Document]] = {}
-
-
-def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...],
+def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...], memory: Memory,
                  checked: set[int] | frozenset[int] = frozenset()) -> list[Problem]:
     """Links and images in any text field, refused where they could harm or track a reader."""
     if isinstance(node, dict):
-        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key), checked)]
+        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key), memory, checked)]
     if isinstance(node, list):
         return [p for index, value in enumerate(node) if id(value) not in checked
-                for p in _unsafe_text(doc, value, (*path, index), checked)]
-    if not isinstance(node, str) or node in _SAFE_TEXT or not any(c in node for c in ":(<![]"):
+                for p in _unsafe_text(doc, value, (*path, index), memory, checked)]
+    if not isinstance(node, str) or node in memory.safe_text or not any(c in node for c in ":(<![]"):
         return []
     problems = []
     if message := image_problem(node):
@@ -92,30 +90,25 @@ def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...],
         if message := link_problem(target):
             problems.append(doc.problem(path, message, expected="an https://, http://, mailto: or tel: link",
                                         found=target[:80], hint="Change or remove the link.", offset=at))
-    if not problems:
-        if len(_SAFE_TEXT) > 100_000:
-            _SAFE_TEXT.clear()
-        _SAFE_TEXT.add(node)
+    if not problems:  # an edited file is read again on every save; all but the edited text were checked before
+        memory.remember_safe(node)
     return problems
 
 
-# Texts already found safe: a preview reads an edited file again on every save, and all but
-# the edited text were checked last time.
-_SAFE_TEXT: set[str] = set()
-
-
-def read_documents(root: Path, today: date | None = None) -> tuple[dict[str, Document], list[Document], list[Problem]]:
+def read_documents(root: Path, today: date | None = None, memory: Memory | None = None) -> tuple[
+        dict[str, Document], list[Document], list[Problem]]:
     """Every data file read and checked against its schema, with all problems found.
 
     ``today`` (the build date) turns on the checks that depend on it, such as a closed
-    opportunity that has long said nothing of what happened."""
+    opportunity that has long said nothing of what happened. ``memory``: see memory.py."""
+    memory = memory or Memory()
     data = root / "data"
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
     for name, filename in DATA_FILES.items():
         if name in OPTIONAL_FILES and not (data / filename).exists():
             continue
-        doc, found = _read(data / filename, f"data/{filename}", name)
+        doc, found = _read(data / filename, f"data/{filename}", name, memory)
         problems += found
         if doc is not None:
             docs[name] = doc
@@ -123,7 +116,7 @@ def read_documents(root: Path, today: date | None = None) -> tuple[dict[str, Doc
         problems += brand_problems(docs["organisation"])
     years = []
     for path in sorted((data / PROGRESS_DIR).glob("*.y*ml")):
-        doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress")
+        doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress", memory)
         problems += found
         if doc is not None:
             years.append(doc)
@@ -138,21 +131,25 @@ def read_documents(root: Path, today: date | None = None) -> tuple[dict[str, Doc
     return docs, years, problems
 
 
-def check(root: Path, today: date | None = None) -> tuple[m.Hub | None, list[Problem]]:
-    """Load the data, returning the Hub (or None) and every problem found (for the build date ``today``)."""
+def check(root: Path, today: date | None = None, memory: Memory | None = None) -> tuple[m.Hub | None, list[Problem]]:
+    """Load the data, returning the Hub (or None) and every problem found (for the build date ``today``).
+
+    ``memory`` is what a preview kept from its last load (see memory.py); without it nothing is reused.
+    """
+    memory = memory or Memory()
     # Reading makes hundreds of thousands of small objects and no cycles: see collector.
     with collector.paused():
-        docs, years, problems = read_documents(Path(root), today)
+        docs, years, problems = read_documents(Path(root), today, memory)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             return None, sorted(problems)
-        return build_hub(docs, years), sorted(problems)
+        return build_hub(docs, years, memory), sorted(problems)
 
 
 def load_checked(root: Path, *, include_drafts: bool = False,
-                 today: date | None = None) -> tuple[m.Hub, list[Problem]]:
+                 today: date | None = None, memory: Memory | None = None) -> tuple[m.Hub, list[Problem]]:
     """The Hub for a site build and any warnings; raises DataError listing every error."""
-    hub, problems = check(root, today)
+    hub, problems = check(root, today, memory)
     if hub is None:
         raise DataError(problems)
     if not include_drafts:
@@ -168,7 +165,7 @@ def load(root: Path, *, include_drafts: bool = False) -> m.Hub:
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def newest_date(hub: m.Hub) -> str:
+def newest_date(hub: m.Hub, memory: Memory | None = None) -> str:
     """The latest date written anywhere in the data, as YYYY-MM-DD (or '' if there is none).
 
     A site built from the same data should be the same site whenever it is
@@ -179,7 +176,8 @@ def newest_date(hub: m.Hub) -> str:
     newest = _newest(rest)
     # A preview reloads on every save: pledges and channels that did not change are the very same
     # objects as last time (see _kept), and their newest dates are remembered.
-    before, now = _NEWEST, {}
+    memory = memory or Memory()
+    before, now = memory.newest, {}
     for name in _RECORD_LISTS:
         for record in getattr(hub, name):
             kept = before.get(id(record))
@@ -187,13 +185,11 @@ def newest_date(hub: m.Hub) -> str:
                 kept = (record, _newest([record]))
             now[id(record)] = kept
             newest = max(newest, kept[1])
-    _NEWEST.clear()
-    _NEWEST.update(now)
+    memory.newest = now
     return newest
 
 
 _RECORD_LISTS = ("pledges", "channels")
-_NEWEST: dict[int, tuple[Any, str]] = {}  # id of a record -> (the record, its newest date)
 
 
 def _newest(todo: list[Any]) -> str:
@@ -211,13 +207,14 @@ def _newest(todo: list[Any]) -> str:
         elif isinstance(node, dict):
             todo.extend(node.values())
         elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-            if kind not in _FIELD_NAMES:
-                _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(node))
-            todo.extend(getattr(node, name) for name in _FIELD_NAMES[kind])
+            todo.extend(getattr(node, name) for name in _field_names(kind))
     return newest
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once per type
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per type (they never change)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def without_drafts(hub: m.Hub) -> m.Hub:
@@ -229,8 +226,9 @@ def _t(items: Any) -> tuple[str, ...]:
     return tuple(items or ())
 
 
-def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
+def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory | None = None) -> m.Hub:
     """Typed objects from documents that passed every check."""
+    memory = memory or Memory()
     o = docs["organisation"].data
     c = o["contact"]
     helpline = c.get("helpline", {})
@@ -265,12 +263,12 @@ def build_hub(docs: dict[str, Document], years: list[Document]) -> m.Hub:
                           developed_with=_t(s["developed_with"]), goals=goals,
                           parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
                           delivery=s.get("delivery", ""), review=s.get("review", ""))
-    pledges = _kept("pledges", (
+    pledges = _kept(memory, "pledges", (
         m.Pledge(id=p["id"], text=p["text"], made_by=p["made_by"]["name"], made_by_kind=p["made_by"]["kind"],
                  date=p["date"], value_ids=_t(p["values"]), status=p["status"], goal_id=p.get("goal", ""),
                  update_date=p.get("update", {}).get("date", ""), update_text=p.get("update", {}).get("text", ""))
         for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
-    channels = _kept("channels", (
+    channels = _kept(memory, "channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
                   url=x.get("url", ""), join=m.Join(**x["join"]) if "join" in x else None,
                   involves=x.get("involves", ""), support=_t(x.get("support")))
@@ -317,18 +315,17 @@ def _kinds(items: list[dict[str, str]] | None) -> tuple[m.Kind, ...]:
     return tuple(m.Kind(id=k["id"], name=k["name"], description=k["description"]) for k in items or ())
 
 
-# The pledges and channels of the last load. A preview reloads on every save, and the pages
-# it compares (SiteHub.changed_pages) hold lists of thousands of pledges: with the unchanged
-# ones the very same objects as before, comparing two lists is a glance, not a field-by-field read.
-_KEPT: dict[str, dict[Any, Any]] = {}
+def _kept(memory: Memory, kind: str, items: Iterator[Any]) -> tuple[Any, ...]:
+    """The items, each replaced by an equal one from the last load where there is one.
 
-
-def _kept(kind: str, items: Iterator[Any]) -> tuple[Any, ...]:
-    """The items, each replaced by an equal one from the last load where there is one."""
-    before = _KEPT.get(kind, {})
+    A preview reloads on every save, and the pages it compares (HubSite.changed_pages) hold
+    lists of thousands of pledges: with the unchanged ones the very same objects as before,
+    comparing two lists is a glance, not a field-by-field read.
+    """
+    before = memory.kept.get(kind, {})
     now: dict[Any, Any] = {}
     kept = tuple(now.setdefault(item, before.get(item, item)) for item in items)
-    _KEPT[kind] = now
+    memory.kept[kind] = now
     return kept
 
 

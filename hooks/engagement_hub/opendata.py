@@ -20,6 +20,7 @@ from typing import Any
 from . import model as m
 from . import opportunities as op
 from . import progress as pr
+from .memory import Memory
 
 FOLDER = "open-data"
 
@@ -293,8 +294,9 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(dataset: Dataset, rows: Iterable[dict[str, Any]]) -> str:
-    return _csv_text(dataset, [_row_texts(dataset, row) for row in rows])
+def to_csv(dataset: Dataset, rows: Iterable[dict[str, Any]], memory: Memory | None = None) -> str:
+    memory = memory or Memory()
+    return _csv_text(dataset, [_row_texts(dataset, row, memory) for row in rows])
 
 
 def _csv_text(dataset: Dataset, texts: list[tuple[str, str]]) -> str:
@@ -307,8 +309,9 @@ def _csv_line(cells: list[str]) -> str:
     return out.getvalue()
 
 
-def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub) -> str:
-    return _json_text(dataset, [_row_texts(dataset, row) for row in rows], hub)
+def to_json(dataset: Dataset, rows: list[dict[str, Any]], hub: m.Hub, memory: Memory | None = None) -> str:
+    memory = memory or Memory()
+    return _json_text(dataset, [_row_texts(dataset, row, memory) for row in rows], hub)
 
 
 def _json_text(dataset: Dataset, texts: list[tuple[str, str]], hub: m.Hub) -> str:
@@ -327,7 +330,7 @@ def _json_text(dataset: Dataset, texts: list[tuple[str, str]], hub: m.Hub) -> st
     return head[: -len("null\n}")] + "[\n    " + ",\n    ".join(json_text for _, json_text in texts) + "\n  ]\n}\n"
 
 
-def _row_texts(dataset: Dataset, row: dict[str, Any]) -> tuple[str, str]:
+def _row_texts(dataset: Dataset, row: dict[str, Any], memory: Memory) -> tuple[str, str]:
     """A row's CSV line and its text in the indented JSON file, each written once and kept.
 
     A preview rewrites these files on every save and most rows did not change;
@@ -336,11 +339,12 @@ def _row_texts(dataset: Dataset, row: dict[str, Any]) -> tuple[str, str]:
     levels in is its own text indented by four.
     """
     key = (dataset.name, *(_exactly(row[c.name]) for c in dataset.columns))
-    if (texts := _ROW_TEXTS.get(key)) is None:
-        if len(_ROW_TEXTS) > 200_000:
-            _ROW_TEXTS.clear()
+    known = memory.row_texts
+    if (texts := known.get(key)) is None:
+        if len(known) > 200_000:
+            known.clear()
         ordered = {c.name: row[c.name] for c in dataset.columns}
-        texts = _ROW_TEXTS[key] = (_csv_line([csv_cell(v) for v in ordered.values()]),
+        texts = known[key] = (_csv_line([csv_cell(v) for v in ordered.values()]),
                                    json.dumps(ordered, ensure_ascii=False, indent=2).replace("\n", "\n    "))
     return texts
 
@@ -355,9 +359,6 @@ def _exactly(value: Any) -> Any:
     if kind is float:
         return ("float", repr(value))
     return (kind, value)
-
-
-_ROW_TEXTS: dict[tuple[Any, ...], tuple[str, str]] = {}
 
 
 # Datasets that belong to a section an organisation may leave out: no section, no file.
@@ -383,41 +384,40 @@ def downloads_for(hub: m.Hub, *names: str) -> list[Dataset]:
     return [BY_NAME[name] for name in names if name in offered]
 
 
-def files(hub: m.Hub) -> dict[str, str]:
-    """Every open data file, by its path in the site."""
+def files(hub: m.Hub, memory: Memory | None = None) -> dict[str, str]:
+    """Every open data file, by its path in the site.
+
+    A preview rebuilds on every save; writing out thousands of pledges again for an edited
+    year summary costs more than comparing the rows (bench/ measures it), so each file is
+    kept in ``memory`` with the rows and publisher it was written from.
+    """
+    memory = memory or Memory()
     out: dict[str, str] = {}
     publisher = (hub.organisation.name, hub.organisation.licence_name, hub.organisation.licence_url)
     for dataset in datasets_for(hub):
-        rows = rows_of(dataset, hub)
-        made = _MADE.get(dataset.name)
+        rows = rows_of(dataset, hub, memory)
+        made = memory.made.get(dataset.name)
         if made is None or made[0] != rows or made[1] != publisher:
-            texts = [_row_texts(dataset, row) for row in rows]
-            made = _MADE[dataset.name] = (rows, publisher, _csv_text(dataset, texts), _json_text(dataset, texts, hub))
+            texts = [_row_texts(dataset, row, memory) for row in rows]
+            made = memory.made[dataset.name] = (rows, publisher, _csv_text(dataset, texts), _json_text(dataset, texts, hub))
         out[dataset.csv_path], out[dataset.json_path] = made[2], made[3]
     return out
 
 
-# Each dataset's files as last written, with the rows and publisher they were written from.
-# A preview rebuilds on every save; writing out thousands of pledges again for an edited
-# year summary costs more than comparing the rows (bench/ measures it).
-_MADE: dict[str, tuple[list[dict[str, Any]], tuple[str, str, str], str, str]] = {}
+def row_counts(hub: m.Hub, memory: Memory | None = None) -> dict[str, int]:
+    memory = memory or Memory()
+    return {d.name: len(rows_of(d, hub, memory)) for d in datasets_for(hub)}
 
 
-def row_counts(hub: m.Hub) -> dict[str, int]:
-    return {d.name: len(rows_of(d, hub)) for d in datasets_for(hub)}
-
-
-def rows_of(dataset: Dataset, hub: m.Hub) -> list[dict[str, Any]]:
+def rows_of(dataset: Dataset, hub: m.Hub, memory: Memory | None = None) -> list[dict[str, Any]]:
     """A dataset's rows for this hub, made once: the open data page counts them and the files hold them."""
-    if _ROWS_FOR[0] is not hub:
-        _ROWS_FOR[:] = [hub, {}]
-    made: dict[str, list[dict[str, Any]]] = _ROWS_FOR[1]
+    memory = memory or Memory()
+    if memory.rows_for[0] is not hub:
+        memory.rows_for[:] = [hub, {}]
+    made: dict[str, list[dict[str, Any]]] = memory.rows_for[1]
     if dataset.name not in made:
         made[dataset.name] = dataset.rows(hub)
     return made[dataset.name]
-
-
-_ROWS_FOR: list[Any] = [None, {}]  # the last hub seen and its rows by dataset
 
 
 def downloads(*names: str) -> list[Dataset]:

@@ -19,6 +19,7 @@ from . import model as m
 from . import opendata as od
 from . import opportunities as op
 from . import progress as pr
+from .memory import Memory
 from .paging import RECENT_YEAR_TABLES, paginate
 
 
@@ -97,9 +98,9 @@ def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
     return rows
 
 
-def build_pages(hub: m.Hub, today: date | None = None) -> list[Page]:
+def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None) -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
-    open, so a caller that does not care about dates still gets every page)."""
+    open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py."""
     org, strategy = hub.organisation, hub.strategy
     latest = hub.latest_year
     groups = op.split(hub.opportunities, today or date.min)
@@ -145,7 +146,7 @@ def build_pages(hub: m.Hub, today: date | None = None) -> list[Page]:
     if hub.has_progress:
         pages += _progress_pages(hub)
     pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
-        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub), "kind_words": od.KIND_WORDS,
+        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, memory), "kind_words": od.KIND_WORDS,
     }, description="The facts on this site as CSV and JSON files, to check or reuse"))
     pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
     pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {

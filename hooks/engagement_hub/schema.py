@@ -133,7 +133,7 @@ def validate_changed(doc: Document, name: str, kept: set[int]) -> list[Problem]:
     """``validate``, when only the records not in ``kept`` (by id) may have changed since a clean check.
 
     Saving one pledge re-reads only the records the edit touched (see
-    ``source.read_changed``); checking the thousands of untouched ones again
+    ``reread.read_changed``); checking the thousands of untouched ones again
     is most of the check's time. Only the new records (and one old record
     where a list has none) are checked; if anything is wrong, the whole
     document is checked, so every problem is reported in the same words.

@@ -23,6 +23,7 @@ from .addresses import url_of
 from .builddate import build_date
 from .load import load_checked
 from .macros import expand
+from .memory import Memory
 from .pages import Page, build_pages, navigation
 from .problems import Problem
 from .render import Renderer, headings
@@ -59,19 +60,22 @@ class HubSite:
     template_dir: Path | None = None
     bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
     today: date | None = None  # the build date (see builddate): what is open, what is past
+    memory: Memory = field(default_factory=Memory, repr=False)  # what the speed-ups keep (see memory.py)
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
-             today: date | None = None) -> HubSite:
+             today: date | None = None, memory: Memory | None = None) -> HubSite:
         """Load and check data/ for the build date ``today`` (default: builddate.build_date());
-        raises DataError with every problem found."""
+        raises DataError with every problem found. ``memory`` is what the last load kept, for a
+        quick preview (see memory.py); without it, nothing is shared with any other load."""
         today = today or build_date()
-        hub, warnings = load_checked(root, include_drafts=preview, today=today)
-        pages = {page.src: page for page in build_pages(hub, today)}
+        memory = memory or Memory()
+        hub, warnings = load_checked(root, include_drafts=preview, today=today, memory=memory)
+        pages = {page.src: page for page in build_pages(hub, today, memory)}
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
                    nav=_escape_titles(navigation(hub, extra)),
-                   warnings=warnings, preview=preview, template_dir=template_dir, today=today)
+                   warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory)
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
@@ -123,7 +127,7 @@ class HubSite:
         """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
         files = {src: _front_matter(page) for src, page in self.pages.items()}
         files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
-        files.update(opendata.files(self.hub))
+        files.update(opendata.files(self.hub, self.memory))
         files.update(ics.files(self.hub))
         files[feed.FEED_PATH] = self.feed()
         return files

@@ -1,0 +1,73 @@
+"""The speed-ups keep their state in one object passed in (memory.py), never in module globals."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+from engagement_hub.load import check
+from engagement_hub.memory import Memory
+from engagement_hub.site import HubSite
+
+CORE = ROOT / "hooks" / "engagement_hub"
+MUTATORS = {"append", "add", "update", "clear", "setdefault", "pop", "extend", "insert", "remove", "discard"}
+
+
+def module_state(source: str) -> list[str]:
+    """Module-level names bound to a dict, list or set that some code in the module changes."""
+    tree = ast.parse(source)
+    containers = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, ast.AnnAssign) and node.value is not None else []
+        value = getattr(node, "value", None)
+        if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
+                isinstance(value, ast.Call) and getattr(value.func, "id", "") in {"dict", "list", "set"}):
+            containers.update(t.id for t in targets if isinstance(t, ast.Name))
+    changed = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in containers):
+            changed.add(node.func.value.id)
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(target, ast.Subscript) and getattr(target.value, "id", None) in containers:
+                    changed.add(target.value.id)
+        if isinstance(node, ast.Global):
+            changed.update(node.names)
+    return sorted(changed)
+
+
+def test_no_domain_module_keeps_state_in_a_module_global() -> None:
+    found = {path.name: names for path in sorted(CORE.rglob("*.py"))
+             if (names := module_state(path.read_text(encoding="utf-8")))}
+    assert found == {}
+
+
+def test_the_check_above_finds_module_state() -> None:
+    """The negative case: the checker sees each way a module global is changed."""
+    source = "_A = {}\n_B: list = []\n_C = set()\nX = {'k': 1}\n" \
+             "def f(k):\n    _A[k] = 1\n    _B.append(k)\n    _C.add(k)\n    return X[k]\n"
+    assert module_state(source) == ["_A", "_B", "_C"]
+
+
+def test_a_fresh_load_shares_nothing_with_a_preview(project: Path) -> None:
+    """Without a memory passed in, a load reuses nothing; with one, a reload reuses unchanged records."""
+    memory = Memory()
+    first, _ = check(project, memory=memory)
+    again, _ = check(project, memory=memory)
+    fresh, _ = check(project)
+    assert first is not None and again is not None and fresh is not None
+    assert again.pledges[0] is first.pledges[0]  # the preview's speed-up: the very same object
+    assert fresh.pledges[0] is not first.pledges[0] and fresh.pledges[0] == first.pledges[0]
+    assert memory.unchanged and memory.kept
+
+
+def test_a_site_without_a_memory_gets_its_own(project: Path) -> None:
+    kwargs = {"template_dir": ROOT / "theme_overrides" / "hub", "content_dir": ROOT / "content"}
+    one, two = HubSite.load(project, **kwargs), HubSite.load(project, **kwargs)
+    assert one.memory is not two.memory
+    shared = Memory()
+    three, four = HubSite.load(project, memory=shared, **kwargs), HubSite.load(project, memory=shared, **kwargs)
+    assert three.memory is four.memory is shared and four.hub.pledges[0] is three.hub.pledges[0]
