@@ -110,6 +110,7 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
             "latest_rows": goal_status_rows(hub, latest) if latest else [],
             "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
             "open_opportunities": groups["open"],
+            "channel_count": len(hub.channels),
         }, description=org.strapline),
         Page("strategy/index.md", strategy.title, "strategy.html", {},
              description=f"Our goals to {strategy.end}" if strategy.end else "Our goals"),
@@ -159,6 +160,7 @@ def _pledge_pages(hub: m.Hub) -> list[Page]:
     pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
+        "pledge_count": len(hub.pledges),
         "downloads": od.downloads_for(hub, "pledges"),
     }, description="Promises made to live our values, and whether they were kept"))
     pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {

@@ -24,6 +24,7 @@ from . import progress as pr
 from .addresses import relative
 from .cache import cache_dir
 from .paging import PER_PAGE
+from .shared import Shared
 from .text import inline_html, markdown_html
 
 
@@ -87,16 +88,20 @@ def headings(html: str) -> list[tuple[int, str, str]]:
 
 
 class Renderer:
-    """Draws hub pages for one loaded Hub."""
+    """Draws hub pages for one loaded Hub.
+
+    A template sees the page, its context and ``hub``, which is the site-wide part of the
+    data only (``Shared``): a page's HTML is a function of those and the templates alone.
+    """
 
     def __init__(self, hub: m.Hub, template_dir: Path) -> None:
-        self.hub = hub
+        self.shared = Shared.of(hub)
         self.env = environment(template_dir)
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)
-        return template.render(hub=self.hub, page=page, link=partial(_link, page.src), **page.context)
+        return template.render(hub=self.shared, page=page, link=partial(_link, page.src), **page.context)
 
     def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
         template = self.env.get_template(template_name)
-        return Markup(template.render(hub=self.hub, link=partial(_link, src), **context))
+        return Markup(template.render(hub=self.shared, link=partial(_link, src), **context))

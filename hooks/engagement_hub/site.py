@@ -27,6 +27,7 @@ from .memory import Memory
 from .pages import Page, build_pages, navigation
 from .problems import Problem
 from .render import Renderer, headings
+from .sameness import Exactly, same
 
 # A page with more sections than this lists only its sections (h2) in its contents, not their parts (h3).
 TOC_FULL_LIMIT = 12
@@ -92,11 +93,10 @@ class HubSite:
     def changed_pages(self, previous: HubSite | None) -> set[str]:
         """Generated pages that may look different from the previous build's, for quick previews.
 
-        A page shows its own context plus things every page shares (the
-        navigation, the organisation, values and goals, the templates); when a
-        shared thing changed, every page did. Pledges, channels and years reach
-        a page only through its context, so editing one pledge redraws the few
-        pages that list it, not the hundreds that do not.
+        A page's HTML is a function of its own context, the site-wide data (``Shared``: the
+        templates see nothing else of the data) and the templates, so a page whose inputs are
+        the same as last time is the same page. Editing one pledge redraws the few pages whose
+        context holds it, not the hundreds that do not.
         """
         if previous is None or previous.shared_inputs() != self.shared_inputs():
             return set(self.pages)
@@ -105,7 +105,7 @@ class HubSite:
             old = previous.pages.get(src)
             if old is None or old != page or src not in previous.bodies:
                 changed.add(src)
-            elif old.context == page.context:
+            elif same(old.context, page.context):
                 self.bodies[src] = previous.bodies[src]  # same inputs, same page
             elif self.render(src) != previous.bodies[src]:
                 # Its data changed and so did what it shows (a goal page shows the latest year's
@@ -115,13 +115,10 @@ class HubSite:
 
     def shared_inputs(self) -> tuple[Any, ...]:
         """Everything a page may show besides its own context (see ``changed_pages``)."""
-        hub = self.hub
         themes = self.template_dir.parent if self.template_dir else None
         stamps = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
                               if f.is_file())) if themes else ()
-        return (hub.organisation, hub.values, hub.strategy, hub.involvement, hub.accessibility,
-                hub.channels_introduction, hub.pledges_introduction, hub.values_introduction,
-                json.dumps(self.nav), self.preview, stamps)
+        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps)
 
     def generated_files(self) -> dict[str, str]:
         """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
