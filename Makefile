@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 .PHONY: help serve build preview check new-site test test-fork lint lock system-deps clean
 
 help:
-	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years)"
+	@echo "make serve   build and preview the site at http://127.0.0.1:8000 (shows draft years; PORT=8001 for another port)"
 	@echo "make build   build the public site into site/ (strict; site/ is replaced only on success)"
 	@echo "make preview build the site with draft years into site-preview/"
 	@echo "make check   check data/ and the macros in content/ pages, fast, with plain-English errors"
@@ -67,8 +67,14 @@ preview: $(SITE_DEPS)
 	@rm -rf site-preview
 	HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
 
+# The preview at http://127.0.0.1:$(PORT)/ (make serve PORT=8001 for another port). A mistake in the data
+# shows in the browser, on the page you are looking at, until a save fixes it.
+PORT ?= 8000
 serve: $(SITE_DEPS)
-	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -c "import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	  sys.exit(s.bind(('127.0.0.1', $(PORT))))" 2>/dev/null || { echo "Port $(PORT) is already in use, perhaps by another preview:" \
+	  "stop that one (Ctrl+C in its terminal), or run: make serve PORT=8001" >&2; exit 1; }
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:$(PORT)
 
 # Start your own organisation's site: the starter data set (starter/) replaces data/ and content/about.md.
 new-site: $(SITE_DEPS)

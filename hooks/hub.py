@@ -24,6 +24,7 @@ from engagement_hub.cache import cache_dir
 from engagement_hub.collector import IdleCollector
 from engagement_hub.load import newest_date
 from engagement_hub.memory import Memory
+from engagement_hub.render import problems_page
 from engagement_hub.site import HubSite
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
@@ -73,6 +74,7 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
         collector.building()  # type: ignore[attr-defined]
     root = Path(config.config_file_path).parent
     preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
+    _state["problems"] = None
     try:
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
                             content_dir=Path(config.docs_dir), preview=preview,
@@ -82,7 +84,9 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
             raise PluginError(str(error)) from None
         if type(error).__name__ != "DataError":
             raise
-        raise PluginError("The site was not built because of problems in the data:\n\n" + str(error)) from None
+        if not _state["preview"]:
+            raise PluginError("The site was not built because of problems in the data:\n\n" + str(error)) from None
+        return _show_problems(config, root, error.problems)  # type: ignore[attr-defined]
     for problem in site.warnings:
         log.warning(problem.human())
     _state["site"] = site
@@ -97,7 +101,28 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     return config
 
 
+def _show_problems(config, root: Path, problems: list) -> object:  # noqa: ANN001
+    """`make serve` with a mistake in the data: every page shows the problems, until a save fixes them.
+
+    The terminal alone is easy to miss while the browser keeps the last good page. The
+    pages of the last good site stay at their addresses (each showing the problems), so the
+    page open in the browser reloads to say what is wrong, and the next good save draws
+    every page again. Logged as information: under --strict a warning would stop the
+    rebuild and leave the browser on the old page.
+    """
+    _state["problems"] = problems_page(problems, root / "theme_overrides" / "hub")
+    log.info("The preview shows these problems in the browser until they are fixed:\n\n%s",
+             "\n\n".join(p.human() for p in problems))
+    last = _state.get("site")
+    if last is not None:
+        config.nav = last.nav  # type: ignore[attr-defined]
+        config.site_name = str(escape(last.hub.organisation.short_name))  # type: ignore[attr-defined]
+    return config
+
+
 def on_files(files: Files, config) -> Files:  # noqa: ANN001
+    if _state.get("problems") is not None:
+        return _problem_files(files, config)
     site = _site()
     for src, content in site.generated_files().items():
         existing = files.get_file_from_path(src)
@@ -119,9 +144,24 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
     return files
 
 
+def _problem_files(files: Files, config) -> Files:  # noqa: ANN001
+    """The last good site's pages, each to be drawn as the problems page; every page redrawn."""
+    last = _state.get("site")
+    stubs = (last.generated_files() if last is not None  # type: ignore[attr-defined]
+             else {"index.md": "# Problems\n", "assets/stylesheets/hub-brand.css": ""})
+    for src, content in stubs.items():
+        if (existing := files.get_file_from_path(src)) is not None:
+            files.remove(existing)
+        files.append(File.generated(config, src, content=content))
+    for file in files.documentation_pages():
+        file.is_modified = lambda: True  # type: ignore[method-assign]
+    return files
+
+
 def on_post_build(config) -> None:  # noqa: ANN001
     if _state.get("dirty"):
-        _state["previous"] = _state["site"]  # what the next --dirty rebuild compares with
+        # What the next --dirty rebuild compares with; after the problems page, nothing: every page is redrawn.
+        _state["previous"] = _state["site"] if _state.get("problems") is None else None
     if collector := _state.get("collector"):
         collector.built()  # type: ignore[attr-defined]
 
@@ -141,17 +181,27 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
+    if _state.get("problems") is not None:
+        return ""  # drawn as the problems page (on_page_content)
     site = _site()
     src = page.file.src_uri
     if site.is_generated(src):
         return markdown
     text, problems = site.expand_macros(markdown, src)
+    if problems and _state["preview"]:  # the preview shows the page's problems where the author is looking
+        log.info("The page shows these problems in the browser until they are fixed:\n\n%s",
+                 "\n\n".join(p.human() for p in problems))
+        page.hub_problems = problems_page(problems, Path(config.config_file_path).parent / "theme_overrides" / "hub")
+        return ""
     if problems:
         raise PluginError("The page could not be built:\n\n" + "\n\n".join(p.human() for p in problems))
     return text
 
 
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
+    if (shown := _state.get("problems") or getattr(page, "hub_problems", None)) is not None:
+        page.toc = get_toc([])
+        return shown
     site = _site()
     src = page.file.src_uri
     if not site.is_generated(src):
@@ -165,7 +215,8 @@ def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
     # The page's full title (as in <title>), not its shorter menu label, names it in feedback emails.
     # Titles reach MkDocs escaped as HTML; the feedback email's subject wants the plain text back.
     title = Markup(page.meta.get("title") or page.title or "").unescape()
-    context["hub_page"] = _site().page_chrome(page.file.src_uri, title)
+    if _state.get("problems") is None:
+        context["hub_page"] = _site().page_chrome(page.file.src_uri, title)
     return context
 
 
@@ -187,5 +238,5 @@ def on_serve(server, config, builder):  # noqa: ANN001, ANN201
 
 def on_pre_page(page, config, files):  # noqa: ANN001, ANN201
     # The sitemap's dates come from the data, not the clock, so two builds of the same data are byte-identical.
-    page.update_date = _state["data_date"]
+    page.update_date = _state.get("data_date") or page.update_date
     return page

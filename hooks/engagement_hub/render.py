@@ -24,6 +24,7 @@ from . import progress as pr
 from .addresses import relative
 from .cache import cache_dir
 from .paging import PER_PAGE
+from .problems import Problem
 from .shared import Shared
 from .text import inline_html, markdown_html
 
@@ -85,6 +86,12 @@ def headings(html: str) -> list[tuple[int, str, str]]:
     """(level, id, text) of the h2 and h3 headings, for the page's table of contents."""
     return [(int(level), anchor, Markup(_TAG.sub("", text)).unescape().strip())
             for level, anchor, text in _HEADING.findall(html)]
+
+
+def problems_page(problems: list[Problem], template_dir: Path) -> str:
+    """The preview's page for data it could not build: every problem, as `make check` words it."""
+    template = environment(template_dir).get_template("problems.html")
+    return template.render(problems=problems, errors=[p for p in problems if p.severity == "error"])
 
 
 class Renderer:

@@ -1,0 +1,106 @@
+"""`make serve` shows a mistake in the data in the browser, and the site again once it is fixed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_env
+
+WAITING = "The preview is waiting for a fix"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    """`mkdocs serve` with `make serve`'s flags, on a scratch copy of the project."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=build_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}", server
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def until(server: subprocess.Popen, url: str, test: Callable[[str], bool]) -> str:
+    """The page once ``test`` holds for it; the preview rebuilds in the background after a save."""
+    html = ""
+    for _ in range(1500):  # a bound against a preview that never updates, far above a rebuild on a busy machine
+        if server.poll() is not None:
+            pytest.fail("the preview stopped:\n" + server.stderr.read().decode(errors="replace"))
+        try:
+            html = fetch(url)
+        except OSError:
+            html = ""
+        if html and test(html):
+            return html
+        time.sleep(0.2)
+    pytest.fail(f"{url} never showed what was expected; last seen:\n{html[:2000]}")
+
+
+def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(preview) -> None:
+    project, base, server = preview
+    url = f"{base}/strategy/"
+    good = until(server, url, lambda html: "<h1" in html and WAITING not in html)
+    pledges = project / "data" / "pledges.yml"
+    original = pledges.read_text(encoding="utf-8")
+    line = original.splitlines().index(next(x for x in original.splitlines() if "status: kept" in x)) + 1
+    pledges.write_text(original.replace("status: kept", "status: maybe", 1), encoding="utf-8")
+
+    shown = until(server, url, lambda html: WAITING in html)
+    text = " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
+    assert f"data/pledges.yml, line {line}" in text  # the file and line, as make check gives them
+    assert "status" in text and "How to fix it" in text
+    assert "maybe" in text
+    assert until(server, f"{base}/", lambda html: WAITING in html)  # every page says so, not just one
+
+    pledges.write_text(original, encoding="utf-8")
+    fixed = until(server, url, lambda html: WAITING not in html and "<h1" in html)
+    squeeze = lambda html: BeautifulSoup(html, "html.parser").select_one("article").get_text(" ").split()  # noqa: E731
+    assert squeeze(fixed) == squeeze(good)
+
+
+def test_a_broken_macro_shows_on_its_page(preview) -> None:
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    about = project / "content" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original + "\n{{ value_pledges('no-such-value') }}\n", encoding="utf-8")
+    shown = until(server, f"{base}/about/", lambda html: WAITING in html)
+    assert "no-such-value" in shown and "content/about.md" in shown
+    about.write_text(original, encoding="utf-8")
+    until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
+
+
+def test_make_serve_says_what_to_do_when_the_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(["make", "--no-print-directory", "serve", f"PORT={port}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode != 0
+    assert f"Port {port} is already in use" in result.stderr and "make serve PORT=" in result.stderr
