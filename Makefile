@@ -22,7 +22,8 @@ help:
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"
 	@echo "make lock    after editing requirements*.in: rewrite the hash-pinned locks requirements*.txt"
-	@echo "make engines the site built and served on ProperDocs too"
+	@echo "make engines the site built and served on ProperDocs, and built from make export by Zensical"
+	@echo "make export  the whole site as Markdown pages and a generated config in export/, for another engine"
 	@echo "make test-explore  the property tests on new random examples, ten times as many (slow)"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
 	@echo "make bench   time builds at 1x, 10x and 100x the example data against plain MkDocs (about 5 minutes)"
@@ -107,9 +108,14 @@ test-fork: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	$(BIN)/python tests/fixtures/fork.py $(FORK_ORG) $(ARGS)
 
 # The site on other engines than MkDocs 1.6 (part of `make test` too; CI runs it as its own step).
-.PHONY: engines
+.PHONY: engines export
 engines: $(TEST_DEPS)
 	$(BIN)/python -m pytest -q tests/test_engines.py
+
+# The whole site as Markdown pages and a generated mkdocs.yml in export/, for an engine that ignores
+# MkDocs hooks (Zensical): cd export && PYTHONPATH=. zensical build --strict
+export: $(SITE_DEPS)
+	@$(BIN)/python -m engagement_hub.export --out export
 
 # The property tests on fresh random examples, ten times as many, saving any failure Hypothesis finds
 # (in .hypothesis/) so the next run tries it first. `make test` always draws the same examples.
@@ -121,7 +127,7 @@ lint: $(TEST_DEPS)
 	$(BIN)/ruff check hooks tests bench
 
 clean:
-	rm -rf site site-preview .site-new .site-old .pytest_cache
+	rm -rf site site-preview .site-new .site-old .pytest_cache export
 
 # Each published year's report printed to an A4 PDF by Debian's headless Chromium.
 # The PDFs go to board-pack/, outside site/, so the site stays byte-identical between builds.

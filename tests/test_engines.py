@@ -1,4 +1,10 @@
-"""The hub on other engines than MkDocs 1.6: ProperDocs (its maintained fork) builds and serves it alike."""
+"""The hub on other engines than MkDocs 1.6.
+
+ProperDocs (MkDocs 1.x's maintained fork) runs the hooks as MkDocs does and
+builds the same site. Zensical, Material's successor, ignores hooks: it builds
+`make export`, the whole site written out as Markdown and a generated config,
+and every page must come out with the same article text, contents and footer.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_env
 
@@ -84,3 +91,71 @@ def test_properdocs_serves_the_preview_strict_and_dirty(project: Path) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+
+
+# --- Zensical, building `make export` -------------------------------------------------------------------
+
+def export_and_build(root: Path, out: Path) -> Path:
+    """`make export` of the project at ``root`` into ``out``, built by Zensical (strict); the built site."""
+    exported = subprocess.run([sys.executable, "-m", "engagement_hub.export", "--root", str(root), "--out", str(out)],
+                              cwd=root, env=build_env(), capture_output=True, text=True, timeout=300, check=False)
+    assert exported.returncode == 0, exported.stderr
+    zensical = Path(sys.executable).with_name("zensical")
+    built = subprocess.run([str(zensical), "build", "--strict"], cwd=out, env=build_env(PYTHONPATH=str(out)),
+                           capture_output=True, text=True, timeout=600, check=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out / "site"
+
+
+def page_parts(html: str) -> dict[str, object]:
+    """What a reader gets from a page whatever the engine: the article's characters in order (engines
+    space highlighted code differently), the table of contents and the footer's text."""
+    soup = BeautifulSoup(html, "html.parser")
+    contents = soup.select("nav.md-nav--secondary")  # Material draws it twice (menu and sidebar); the last one
+    footer = soup.select_one("footer")
+    return {"article": "".join(soup.select_one("article").get_text().split()),
+            "toc": [a.get_text(" ", strip=True) for a in contents[-1].select("a.md-nav__link")] if contents else [],
+            "footer": " ".join(footer.get_text(" ").split()) if footer else ""}
+
+
+def engine_differences(first: Path, second: Path) -> list[str]:
+    found = []
+    for path in sorted(first.rglob("index.html")):
+        name = path.relative_to(first)
+        other = second / name
+        if not other.is_file():
+            found.append(f"missing: {name}")
+            continue
+        mine, theirs = page_parts(path.read_text(encoding="utf-8")), page_parts(other.read_text(encoding="utf-8"))
+        found += [f"{name}: {part}" for part in mine if mine[part] != theirs[part]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export_and_build(ROOT, tmp_path_factory.mktemp("zensical") / "export")
+
+
+def test_zensical_builds_every_page_of_the_export_as_mkdocs_does(site: Path, zensical_site: Path) -> None:
+    assert len(list(site.rglob("index.html"))) > 20
+    assert engine_differences(site, zensical_site) == []
+
+
+def test_the_export_has_the_contents_and_the_footer(zensical_site: Path) -> None:
+    """The parts Zensical could not make without the export's help: contents from the hub's HTML, feedback links."""
+    parts = page_parts((zensical_site / "progress" / "index.html").read_text(encoding="utf-8"))
+    assert len(parts["toc"]) >= 2  # type: ignore[arg-type]
+    assert "Is this page useful?" in parts["footer"]  # type: ignore[operator]
+    assert "Accessibility statement" in parts["footer"]  # type: ignore[operator]
+
+
+def test_engine_differences_sees_a_changed_word_a_lost_heading_and_a_lost_page(tmp_path: Path) -> None:
+    """The negative case for the comparison above."""
+    page = ('<article>Text <h2 id="a">A</h2></article><nav class="md-nav--secondary"><a class="md-nav__link">A</a>'
+            "</nav><footer>Foot</footer>")
+    for side, html in (("a", page), ("b", page.replace("Text", "Test").replace("Foot", "Feet").replace('<a class="md-nav__link">A</a>', ""))):
+        (tmp_path / side / "x").mkdir(parents=True)
+        (tmp_path / side / "x" / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(page, encoding="utf-8")
+    assert engine_differences(tmp_path / "a", tmp_path / "b") == [
+        "missing: index.html", "x/index.html: article", "x/index.html: toc", "x/index.html: footer"]

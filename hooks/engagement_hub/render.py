@@ -8,7 +8,6 @@ page either escaped or through the sanitiser in ``text``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -76,16 +75,6 @@ def environment(template_dir: Path) -> jinja2.Environment:
 def is_external(url: str, own_site: str = "") -> bool:
     """A link that takes the reader to another website (marked as such on the page)."""
     return url.startswith(("https://", "http://")) and not (own_site and url.startswith(own_site.rstrip("/") + "/"))
-
-
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def headings(html: str) -> list[tuple[int, str, str]]:
-    """(level, id, text) of the h2 and h3 headings, for the page's table of contents."""
-    return [(int(level), anchor, Markup(_TAG.sub("", text)).unescape().strip())
-            for level, anchor, text in _HEADING.findall(html)]
 
 
 def problems_page(problems: list[Problem], template_dir: Path) -> str:

@@ -26,11 +26,9 @@ from .macros import expand
 from .memory import Memory
 from .pages import Page, build_pages, navigation
 from .problems import Problem
-from .render import Renderer, headings
+from .render import Renderer
 from .sameness import Exactly, same
-
-# A page with more sections than this lists only its sections (h2) in its contents, not their parts (h3).
-TOC_FULL_LIMIT = 12
+from .toc import toc_tokens
 
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:
@@ -151,18 +149,8 @@ class HubSite:
 
     @staticmethod
     def toc_tokens(html: str) -> list[dict[str, Any]]:
-        """Table-of-contents entries in the nested form MkDocs' toc expects."""
-        tokens: list[dict[str, Any]] = []
-        for level, anchor, name in headings(html):
-            token = {"level": level, "id": anchor, "name": str(escape(name)), "children": []}
-            if level == 3 and tokens:
-                tokens[-1]["children"].append(token)
-            elif level == 2:
-                tokens.append(token)
-        if len(tokens) > TOC_FULL_LIMIT:  # Material draws the contents twice on every page: keep long ones short
-            for token in tokens:
-                token["children"] = []
-        return tokens
+        """Table-of-contents entries in the nested form MkDocs' toc expects (see toc.py)."""
+        return toc_tokens(html)
 
     @property
     def copyright(self) -> str:
