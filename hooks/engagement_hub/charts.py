@@ -25,6 +25,7 @@ from . import progress as pr
 MEASURED = "#0072b2"  # blue, 5.0:1 on white
 TARGET = "#d55e00"  # vermilion, 3.9:1 on white (graphics need 3:1)
 PREVIOUS = "#e69f00"  # orange, used hatched so it differs in shape as well as colour
+COLOURS = {"measured": MEASURED, "target": TARGET, "previous": PREVIOUS}  # the chart templates' one palette
 
 WIDTH = 640
 

@@ -19,7 +19,6 @@ from .problems import Problem
 from .source import Document
 
 TEXT = 4.5  # WCAG 2.2 SC 1.4.3, normal-size text
-LARGE_TEXT_OR_UI = 3.0  # SC 1.4.3 large text, SC 1.4.11 borders, icons and focus indicators
 PAGE = "#ffffff"  # Material's default scheme: the page background behind links and cards
 
 

@@ -7,7 +7,6 @@ raised one at a time, so one run reports every mistake.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -80,11 +79,3 @@ def report(problems: list[Problem]) -> str:
     if len(errors) != len(problems):
         summary += f", {len(problems) - len(errors)} warning{'s' if len(problems) - len(errors) != 1 else ''}"
     return f"{body}\n\n{summary}." if body else summary
-
-
-def relative(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> str:
-    """Show paths relative to the repository, as GitHub does."""
-    try:
-        return os.path.relpath(path, root).replace(os.sep, "/")
-    except ValueError:
-        return str(path)

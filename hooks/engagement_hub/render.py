@@ -22,6 +22,7 @@ from . import pages as pg
 from . import progress as pr
 from .addresses import relative
 from .cache import cache_dir
+from .charts import COLOURS
 from .paging import PER_PAGE
 from .problems import Problem
 from .shared import Shared
@@ -65,7 +66,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
         VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS, OPPORTUNITY_KIND_WORDS=m.OPPORTUNITY_KIND_WORDS,
         OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,
-        PLEDGES_PER_PAGE=PER_PAGE,
+        PLEDGES_PER_PAGE=PER_PAGE, CHART_COLOURS=COLOURS,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
         partner_role_src=pg.partner_role_src, representation_src=pg.representation_src,
     )

@@ -30,11 +30,6 @@ _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
-def link_targets(text: str) -> list[str]:
-    """Every link or image address written in a piece of Markdown or HTML."""
-    return [target for target, _ in link_targets_at(text)]
-
-
 def link_targets_at(text: str) -> list[tuple[str, int]]:
     """Every link or image address, with where it starts in the text, in order."""
     found = [(match.group(1), match.start(1)) for pattern in _LINK_TARGETS for match in pattern.finditer(text)]
