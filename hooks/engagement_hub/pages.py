@@ -36,6 +36,24 @@ class Page:
     in_search: bool = True
 
 
+# The pages that exist once per site, by name: templates link to them by these names
+# (``link_to('contact')``), never by file, so a page can move in one place.
+NAMED = {
+    "home": "index.md", "strategy": "strategy/index.md", "values": "values/index.md",
+    "pledges": "pledges/index.md", "pledges-by-maker": "pledges/who-made-them.md",
+    "get-involved": "get-involved/index.md", "patient-partners": "get-involved/patient-partners.md",
+    "representation": "get-involved/representation.md", "progress": "progress/index.md",
+    "open-data": "open-data/index.md", "contact": "contact.md", "accessibility": "accessibility.md",
+}
+
+
+def named_src(name: str) -> str:
+    """The source of the page called ``name`` in NAMED; a name no page has stops the build."""
+    if name not in NAMED:
+        raise KeyError(f"No page is called '{name}'. Pages with names: {', '.join(sorted(NAMED))}.")
+    return NAMED[name]
+
+
 def goal_src(goal: m.Goal) -> str:
     return f"strategy/{goal.id}.md"
 

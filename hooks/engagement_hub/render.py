@@ -49,6 +49,11 @@ def _link(from_src: str, to: str) -> str:
     return relative(from_src, to)
 
 
+def _link_to(from_src: str, name: str) -> str:
+    """A link to a page by its name (pages.NAMED), not its file."""
+    return _link(from_src, pg.named_src(name))
+
+
 def environment(template_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
@@ -97,8 +102,10 @@ class Renderer:
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)
-        return template.render(hub=self.shared, page=page, link=partial(_link, page.src), **page.context)
+        return template.render(hub=self.shared, page=page, link=partial(_link, page.src),
+                               link_to=partial(_link_to, page.src), **page.context)
 
     def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
         template = self.env.get_template(template_name)
-        return Markup(template.render(hub=self.shared, link=partial(_link, src), **context))
+        return Markup(template.render(hub=self.shared, link=partial(_link, src), link_to=partial(_link_to, src),
+                                      **context))

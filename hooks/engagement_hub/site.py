@@ -24,7 +24,7 @@ from .builddate import build_date
 from .load import load_checked
 from .macros import expand
 from .memory import Memory
-from .pages import Page, build_pages, navigation
+from .pages import Page, build_pages, named_src, navigation
 from .problems import Problem
 from .render import Renderer
 from .sameness import Exactly, same
@@ -171,7 +171,7 @@ class HubSite:
             useful = f"{target}{sep}page={quote(src)}&useful=yes"
             not_useful = f"{target}{sep}page={quote(src)}&useful=no"
         return {"useful": useful, "not_useful": not_useful, "title": title,
-                "accessibility": "accessibility.md", "preview": "yes" if self.preview else ""}
+                "accessibility": named_src("accessibility"), "preview": "yes" if self.preview else ""}
 
 
 def _escape_titles(nav: Any) -> Any:

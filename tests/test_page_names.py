@@ -1,0 +1,40 @@
+"""Templates link to the site's single pages by name (pages.NAMED), never by file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from engagement_hub.pages import NAMED, named_src
+from engagement_hub.site import HubSite
+
+TEMPLATES = ROOT / "theme_overrides" / "hub"
+FILE_LINK = re.compile(r"""link\(\s*['"][^'"]*\.md['"]\s*\)""")
+NAME_LINK = re.compile(r"""link_to\(\s*['"]([^'"]+)['"]\s*\)""")
+
+
+def template_texts() -> dict[str, str]:
+    return {str(p.relative_to(TEMPLATES)): p.read_text(encoding="utf-8") for p in sorted(TEMPLATES.rglob("*.html"))}
+
+
+def test_no_template_links_to_a_page_by_its_file() -> None:
+    found = {name: FILE_LINK.findall(text) for name, text in template_texts().items() if FILE_LINK.search(text)}
+    assert found == {}
+
+
+def test_the_file_link_check_can_fail() -> None:
+    assert FILE_LINK.findall("<a href=\"{{ link('contact.md') }}\">") and not FILE_LINK.findall("{{ link_to('contact') }}")
+
+
+def test_every_name_a_template_uses_is_a_page_the_site_has() -> None:
+    used = {name for text in template_texts().values() for name in NAME_LINK.findall(text)}
+    assert used and used <= set(NAMED)
+    site = HubSite.load(ROOT, template_dir=TEMPLATES, content_dir=ROOT / "content")
+    assert set(NAMED.values()) <= set(site.pages)  # the example has every section: each name is one of its pages
+
+
+def test_a_name_no_page_has_stops_the_build_in_words() -> None:
+    with pytest.raises(KeyError, match="No page is called 'nope'"):
+        named_src("nope")
