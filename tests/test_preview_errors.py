@@ -26,18 +26,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def preview(project: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
-    """`mkdocs serve` with `make serve`'s flags, on a scratch copy of the project."""
+def start(project: Path) -> tuple[str, subprocess.Popen]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty",
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=build_env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    return f"http://127.0.0.1:{port}", server
+
+
+def stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=60)
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    """`mkdocs serve` with `make serve`'s flags, on a scratch copy of the project."""
+    base, server = start(project)
     try:
-        yield project, f"http://127.0.0.1:{port}", server
+        yield project, base, server
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
+        stop(server)
 
 
 def fetch(url: str) -> str:
@@ -93,6 +102,21 @@ def test_a_broken_macro_shows_on_its_page(preview) -> None:
     assert "no-such-value" in shown and "content/about.md" in shown
     about.write_text(original, encoding="utf-8")
     until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
+
+
+def test_a_preview_started_on_broken_data_shows_the_problems_then_the_site(project: Path) -> None:
+    """No good build to fall back on: the home page says what is wrong until the data is fixed."""
+    channels = project / "data" / "channels.yml"
+    original = channels.read_text(encoding="utf-8")
+    channels.write_text(original.replace("kind: governance", "kind: gossip", 1), encoding="utf-8")
+    base, server = start(project)
+    try:
+        shown = until(server, f"{base}/", lambda html: WAITING in html)
+        assert "data/channels.yml" in shown and "gossip" in shown
+        channels.write_text(original, encoding="utf-8")
+        until(server, f"{base}/strategy/", lambda html: WAITING not in html and "<h1" in html)
+    finally:
+        stop(server)
 
 
 def test_make_serve_says_what_to_do_when_the_port_is_taken() -> None:
