@@ -176,7 +176,8 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
     if env.bytecode_cache is None and (folder := cache_dir("templates")) is not None:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     # The 404 page is Material's, not the hub's: it links to the progress pages only if the data has them.
-    env.globals["hub_has_progress"] = _site().hub.has_progress
+    site = _state.get("site")  # none yet when a preview starts on data with a mistake (the problems page)
+    env.globals["hub_has_progress"] = bool(site and site.hub.has_progress)  # type: ignore[attr-defined]
     return env
 
 

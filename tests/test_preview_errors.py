@@ -35,7 +35,8 @@ def start(project: Path) -> tuple[str, subprocess.Popen]:
 
 
 def stop(server: subprocess.Popen) -> None:
-    os.killpg(server.pid, signal.SIGTERM)
+    if server.poll() is None:  # a server that stopped on its own has said why in the failure already
+        os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=60)
 
 
