@@ -51,13 +51,16 @@ def toc_tokens(html: str) -> list[dict[str, Any]]:
 
 
 def makeExtension(**kwargs: Any) -> Any:
-    """The Python-Markdown extension: after the page is converted, its contents come from its HTML."""
+    """The Python-Markdown extension: a page of finished HTML gets its contents from its headings."""
     from markdown import Extension  # noqa: PLC0415 - only an engine building the export needs Markdown here
     from markdown.postprocessors import Postprocessor  # noqa: PLC0415
 
     class HeadingsToc(Postprocessor):
         def run(self, text: str) -> str:
-            self.md.toc_tokens = toc_tokens(text)  # type: ignore[attr-defined]
+            # A page made from data is one block of HTML, where Markdown's own contents find no
+            # heading; a hand-written page keeps Markdown's contents, as MkDocs shows them.
+            if not getattr(self.md, "toc_tokens", None):
+                self.md.toc_tokens = toc_tokens(text)  # type: ignore[attr-defined]
             return text
 
     class HeadingsTocExtension(Extension):
