@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +98,7 @@ def records(key: str, field: str) -> list[tuple[str, Edit]]:
         pick(data[key], n)[field] = f"{pick(data[key], n)[field]} {word}"
 
     def add(data: Any, n: int, word: str) -> None:
-        copy = dict(pick(data[key], n))
+        copy = deepcopy(pick(data[key], n))  # a deep copy: shared parts would be written as YAML aliases
         copy["id"] = f"{copy['id']}-{word.lower()}-{len(data[key])}"
         data[key].insert(n % (len(data[key]) + 1), copy)
 
