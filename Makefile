@@ -132,11 +132,24 @@ clean:
 # Each published year's report printed to an A4 PDF by Debian's headless Chromium.
 # The PDFs go to board-pack/, outside site/, so the site stays byte-identical between builds.
 .PHONY: board-pack
+# DRAFT=2026-27 prints that draft year instead, from a preview build, marked DRAFT on every page.
 board-pack: build system-deps
+ifdef DRAFT
+	@rm -rf site-preview
+	@HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
+	@$(BIN)/python -m engagement_hub.boardpack --site site-preview --out board-pack --draft $(DRAFT)
+else
 	@$(BIN)/python -m engagement_hub.boardpack --site site --out board-pack
+endif
 
 # The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, every budget PASS or FAIL.
 # Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by the README). About 5 minutes.
 .PHONY: bench
 bench: $(SITE_DEPS)
 	@$(BIN)/python bench/run.py --record $(ARGS)
+
+# Publish a reporting year after the board has reviewed it, in one step: sets its status (and board date),
+# checks the data and freezes what its report shows in data/published/YEAR.yml. Run again after a correction.
+.PHONY: publish-year
+publish-year: $(SITE_DEPS)
+	@$(BIN)/python -m engagement_hub.publish $(YEAR) $(if $(BOARD_DATE),--board-date $(BOARD_DATE))

@@ -187,6 +187,11 @@ def scaled(scale: int, seed: int = 7, example: Path = EXAMPLE) -> tuple[dict[str
             if "update" in pledge:
                 pledge["update"]["date"] = min(made + dt.timedelta(days=rng.randrange(30, 400)),
                                                first_day + dt.timedelta(days=span)).isoformat()
+            # A history stays in date order: each update some days after the one before.
+            last = made
+            for update in pledge.get("updates", []):
+                last = min(last + dt.timedelta(days=rng.randrange(30, 400)), first_day + dt.timedelta(days=span))
+                update["date"] = last.isoformat()
         pledges.append(pledge)
     out["pledges"]["pledges"] = pledges
     return out, years

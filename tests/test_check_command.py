@@ -74,7 +74,7 @@ def test_github_annotations_sit_on_the_changed_lines(scratch: Path, how: str) ->
     assert all(annotations), result.stdout
     assert [(a.group(1), int(a.group(2))) for a in annotations] == where
     status, name = (a.group(4) for a in annotations)
-    assert status.startswith("pledges[1].status: This is not one of the allowed words.")
+    assert status.startswith("pledges[0].updates[0].status: This is not one of the allowed words.")
     assert "Did you mean 'in-progress'?" in status
     assert name.startswith("values[0].name: This should be text.") and 'put it in quotes: "Yes"' in name
     # The plain-English report is still there for the person reading the log.

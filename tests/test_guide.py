@@ -56,6 +56,12 @@ class Example:
         return _SCHEMA_OF_FILE[self.file]
 
 
+@pytest.fixture(autouse=True)
+def _after_the_guides_board_meeting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guide publishes a year after its board meeting, which is later than today: check as of a day after it."""
+    monkeypatch.setenv("HUB_BUILD_DATE", "2027-07-01")
+
+
 def fenced_blocks(text: str) -> list[tuple[int, str, str]]:
     """(line of the opening fence, info string, body) of every ``` block."""
     blocks, lines, index = [], text.splitlines(keepends=True), 0
@@ -278,7 +284,8 @@ def test_following_the_whole_guide_changes_the_site_as_it_says(tmp_path: Path) -
             year = parsed(example)["year"]
             slug = year.replace("/", "-")
             public, preview = tmp_path / "public-draft", tmp_path / "preview-draft"
-            assert run_build(project, public).returncode == 0
+            built = run_build(project, public)
+            assert built.returncode == 0, built.stderr[-3000:]
             assert run_build(project, preview, HUB_PREVIEW="1").returncode == 0
             assert not (public / "progress" / slug).exists(), "a draft year must not be on the public site"
             assert (preview / "progress" / slug / "index.html").is_file(), "a draft year shows in the preview"
@@ -294,7 +301,7 @@ def test_following_the_whole_guide_changes_the_site_as_it_says(tmp_path: Path) -
     examples = {e.schema: parsed(e) for e in yaml_examples(GUIDE)}  # the last example of each kind
     pledge = examples["pledges"]["pledges"][0]
     assert pledge["text"] in text("pledges")
-    assert pledge["update"]["text"] in text("pledges")
+    assert pledge["updates"][-1]["text"] in text("pledges")
     assert pledge["text"] in text(f"values/{pledge['values'][0]}")
     channel = examples["channels"]["channels"][0]
     assert channel["name"] in text("get-involved")

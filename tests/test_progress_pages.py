@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 import yaml
+from pledge_history import finished_since, latest, stood
 
 from conftest import TRUST_DATA, main_text
 
@@ -59,6 +60,10 @@ def goal_entry(year: dict | None, goal_id: str) -> dict | None:
 
 def previous_of(index: int) -> dict | None:
     return YEARS[index - 1] if index > 0 else None
+
+
+def last_day(year: dict) -> str:
+    return (dt.date(int(year["year"][:4]) + 1, START_MONTH, 1) - dt.timedelta(days=1)).isoformat()
 
 
 def in_year(date: dt.date | str, year: dict) -> bool:
@@ -224,9 +229,10 @@ def test_involvement_figures_include_under_represented_communities(page, index: 
 def test_new_and_completed_pledges_are_those_dated_in_the_year(page, index: int) -> None:
     year = YEARS[index]
     soup = page(f"progress/{slug(year)}/")
+    last = last_day(year)
     made = [squeeze(p["text"]) for p in PLEDGES if in_year(p["date"], year)]
-    completed = [squeeze(p["text"]) for p in PLEDGES if p["status"] in ("kept", "not-kept")
-                 and p.get("update") and in_year(p["update"]["date"], year)]
+    completed = [squeeze(p["text"]) for p in PLEDGES
+                 if (since := finished_since(p, last)) and in_year(since, year)]
 
     def listed(heading_id: str) -> list[str]:
         heading = soup.select_one(f"h3#{heading_id}")
@@ -237,6 +243,15 @@ def test_new_and_completed_pledges_are_those_dated_in_the_year(page, index: int)
 
     assert listed("new-pledges") == made
     assert listed("completed-pledges") == completed
+    # Each card shows the pledge as it stood on the year's last day, not as it stands today.
+    for heading_id in ("new-pledges", "completed-pledges"):
+        for card in soup.select_one(f"h3#{heading_id}").find_next("div", class_="hub-pledges").select(".hub-pledge"):
+            pledge = next(p for p in PLEDGES if squeeze(p["text"]) == squeeze(card.select_one(".hub-pledge__text")
+                                                                                 .get_text(" ")))
+            status, date, _ = stood(pledge, last)
+            assert card.select_one(f".hub-tag--{status}"), (pledge["id"], status)
+            shown = card.select_one(".hub-pledge__update time")
+            assert (shown["datetime"] if shown else "") == date, pledge["id"]
     assert soup.select_one("h3#new-pledges").get_text(strip=True).endswith(f"({len(made)})")
 
 
@@ -247,10 +262,12 @@ def test_a_pledge_not_kept_is_reported_as_completed_in_its_year(project, tmp_pat
     year = YEARS[-1]
     pledges_file = project / "data" / "pledges.yml"
     data = yaml.safe_load(pledges_file.read_text(encoding="utf-8"))
-    chosen = next(p for p in data["pledges"] if not in_year(p["date"], year) and p["status"] != "not-kept")
-    chosen["status"] = "not-kept"
-    chosen["update"] = {"date": f"{int(year['year'][:4])}-{START_MONTH:02d}-15",
-                        "text": "This promise was not kept: the team was not funded."}
+    day = f"{int(year['year'][:4])}-{START_MONTH:02d}-15"
+    chosen = next(p for p in data["pledges"] if not in_year(p["date"], year)
+                  and latest(p)[0] in ("made", "in-progress") and latest(p)[1] < day)
+    chosen.pop("status", None)
+    chosen.setdefault("updates", []).append({"date": day, "status": "not-kept",
+                                             "text": "This promise was not kept: the team was not funded."})
     pledges_file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -261,7 +278,8 @@ def test_a_pledge_not_kept_is_reported_as_completed_in_its_year(project, tmp_pat
     completed = soup.select_one("h3#completed-pledges").find_next("div", class_="hub-pledges")
     card = next(c for c in completed.select(".hub-pledge") if squeeze(chosen["text"]) in squeeze(c.get_text(" ")))
     assert card.select_one(".hub-tag--not-kept").get_text(strip=True) == "Not kept"
-    not_kept = sum(1 for p in data["pledges"] if p["status"] == "not-kept" and in_year(p["update"]["date"], year))
+    not_kept = sum(1 for p in data["pledges"] if stood(p, last_day(year))[0] == "not-kept"
+                   and in_year(finished_since(p, last_day(year)), year))
     assert f", {not_kept} not kept) during {year['year']}" in main_text(soup)
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from .builddate import BuildDateError, build_date
 from .content import content_problems
-from .load import check
+from .load import checked_documents
 from .problems import report
 from .readability import readability_problems
+from .record import frozen_problems
 from .statement import statement_problems
 
 
@@ -37,10 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     try:
-        hub, problems = check(args.root, today)
+        hub, docs, years, problems = checked_documents(args.root, today)
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
                               + readability_problems(args.root))
+            # Published years are frozen (record.py): the check compares them with their snapshots.
+            problems = sorted(problems + frozen_problems(args.root, hub, docs, years))
     except Exception:
         if args.debug:
             raise

@@ -17,7 +17,9 @@ from typing import Any
 from . import collector
 from . import model as m
 from . import opportunities as op
+from .builddate import build_date
 from .contrast import brand_problems
+from .history import date_problems
 from .memory import Memory
 from .problems import DataError, Problem
 from .references import check_references
@@ -128,6 +130,8 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
                 docs["opportunities"], goal_ids={g["id"] for g in docs["strategy"].data["goals"]},
                 channel_ids={c["id"] for c in docs["channels"].data["channels"]},
                 year_labels={y.data["year"] for y in years}, today=today)
+    if not [p for p in problems if p.severity == "error"]:  # dates that cannot be true (history.py)
+        problems += date_problems(docs, years, today or build_date())
     return docs, years, problems
 
 
@@ -136,14 +140,21 @@ def check(root: Path, today: date | None = None, memory: Memory | None = None) -
 
     ``memory`` is what a preview kept from its last load (see memory.py); without it nothing is reused.
     """
+    hub, _, _, problems = checked_documents(root, today, memory)
+    return hub, problems
+
+
+def checked_documents(root: Path, today: date | None = None, memory: Memory | None = None
+                      ) -> tuple[m.Hub | None, dict[str, Document], list[Document], list[Problem]]:
+    """As ``check``, with the documents too, for checks that name lines (published years, record.py)."""
     memory = memory or Memory()
     # Reading makes hundreds of thousands of small objects and no cycles: see collector.
     with collector.paused():
         docs, years, problems = read_documents(Path(root), today, memory)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            return None, sorted(problems)
-        return build_hub(docs, years, memory), sorted(problems)
+            return None, docs, years, sorted(problems)
+        return build_hub(docs, years, memory), docs, years, sorted(problems)
 
 
 def load_checked(root: Path, *, include_drafts: bool = False,
@@ -264,9 +275,9 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
                           parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
                           delivery=s.get("delivery", ""), review=s.get("review", ""))
     pledges = _kept(memory, "pledges", (
-        m.Pledge(id=p["id"], text=p["text"], made_by=p["made_by"]["name"], made_by_kind=p["made_by"]["kind"],
-                 date=p["date"], value_ids=_t(p["values"]), status=p["status"], goal_id=p.get("goal", ""),
-                 update_date=p.get("update", {}).get("date", ""), update_text=p.get("update", {}).get("text", ""))
+        m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
+                              made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
+                              goal_id=p.get("goal", ""))
         for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
     channels = _kept(memory, "channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
@@ -329,12 +340,28 @@ def _kept(memory: Memory, kind: str, items: Iterator[Any]) -> tuple[Any, ...]:
     return kept
 
 
+def pledge_history(p: dict[str, Any]) -> tuple[m.PledgeUpdate, ...]:
+    """A pledge's dated history: its list of updates, or the older single update with the pledge's status.
+
+    Checks (history.py) have made sure the two forms agree and every status other than 'made' has a date.
+    """
+    if "updates" in p:
+        return tuple(m.PledgeUpdate(u["date"], u["status"], u["text"]) for u in p["updates"])
+    if "update" in p:
+        return (m.PledgeUpdate(p["update"]["date"], p.get("status", "made"), p["update"]["text"]),)
+    return ()
+
+
 def _year(doc: Document) -> m.Year:
     y = doc.data
     figures = y.get("involvement")
     return m.Year(
         label=str(y["year"]), slug=str(y["year"]).replace("/", "-"), status=y["status"], summary=y["summary"],
         reviewed_by_board=y.get("reviewed_by_board", ""),
+        corrections=tuple(m.Correction(date=c["date"], what=c["what"], why=c["why"])
+                          for c in y.get("corrections", [])),
+        board_paper=m.BoardPaper(**{**paper, "date": paper.get("date") or y.get("reviewed_by_board", "")})
+        if (paper := y.get("board_paper")) else None,
         goals=tuple(m.GoalProgress(goal_id=g["goal"], status=g["status"], narrative=g["narrative"],
                                    measures=dict(g.get("measures", {})), highlights=_t(g.get("highlights")))
                     for g in y["goals"]),

@@ -163,6 +163,19 @@ class Strategy:
     review: str = ""
 
 
+# A pledge is finished once it is kept or not kept; the year it finished in reports it as completed.
+FINISHED = ("kept", "not-kept")
+
+
+@dataclass(frozen=True)
+class PledgeUpdate:
+    """One dated entry in a pledge's history: its status from that day, and what was said."""
+
+    date: str
+    status: str
+    text: str = ""
+
+
 @dataclass(frozen=True)
 class Pledge:
     id: str
@@ -175,6 +188,40 @@ class Pledge:
     goal_id: str = ""
     update_date: str = ""
     update_text: str = ""
+    # Every dated update, oldest first. status and update_* above are the latest of them, kept as
+    # fields because most pages show only the latest; a year's report shows the pledge as of its last day.
+    history: tuple[PledgeUpdate, ...] = ()
+
+    @classmethod
+    def with_history(cls, history: tuple[PledgeUpdate, ...], **fields: object) -> Pledge:
+        """A pledge whose status and latest update are worked out from its history (status 'made' if none)."""
+        latest = history[-1] if history else None
+        return cls(**fields, history=history, status=latest.status if latest else "made",  # type: ignore[arg-type]
+                   update_date=latest.date if latest else "", update_text=latest.text if latest else "")
+
+    def as_of(self, day: str) -> Pledge | None:
+        """The pledge as it stood at the end of ``day`` (YYYY-MM-DD); None if it had not yet been made."""
+        if self.date > day:
+            return None
+        known = tuple(u for u in self.history if u.date <= day)
+        if len(known) == len(self.history):
+            return self
+        fields = {f: getattr(self, f) for f in ("id", "text", "made_by", "made_by_kind", "date", "value_ids",
+                                               "goal_id")}
+        return Pledge.with_history(known, **fields)
+
+    @property
+    def completed_on(self) -> str:
+        """The day the pledge was finished (kept or not kept) and stayed so; '' if it is not finished.
+
+        A later note on a kept pledge does not finish it a second time, in another year.
+        """
+        day = ""
+        for update in reversed(self.history):
+            if update.status not in FINISHED:
+                break
+            day = update.date
+        return day
 
 
 @dataclass(frozen=True)
@@ -322,6 +369,32 @@ class Figures:
     communities: tuple[Community, ...]
 
 
+PURPOSE_WORDS = {"information": "For information", "assurance": "For assurance", "decision": "For decision"}
+
+
+@dataclass(frozen=True)
+class BoardPaper:
+    """The cover sheet of a year's board paper, as NHS trust boards set them out."""
+
+    meeting: str
+    date: str
+    agenda_item: str
+    author: str
+    executive_lead: str
+    purpose: str
+    recommendation: str
+    executive_summary: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change to a published report, recorded as public bodies record corrections: when, what and why."""
+
+    date: str
+    what: str
+    why: str
+
+
 @dataclass(frozen=True)
 class Year:
     label: str
@@ -332,6 +405,8 @@ class Year:
     you_said_we_did: tuple[Feedback, ...]
     figures: Figures | None
     reviewed_by_board: str = ""
+    corrections: tuple[Correction, ...] = ()
+    board_paper: BoardPaper | None = None
 
     @property
     def start(self) -> int:

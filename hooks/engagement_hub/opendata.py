@@ -127,6 +127,23 @@ def _pledges(hub: m.Hub) -> list[dict[str, Any]]:
              "update_date": p.update_date, "update_text": p.update_text} for p in hub.pledges]
 
 
+def _pledge_updates(hub: m.Hub) -> list[dict[str, Any]]:
+    return [{"pledge_id": p.id, "date": u.date, "status": u.status, "text": u.text}
+            for p in hub.pledges for u in p.history]
+
+
+def _pledges_by_year(hub: m.Hub) -> list[dict[str, Any]]:
+    """Each year's report's pledges, as the report shows them: the same lists its page is drawn from."""
+    by_year = pr.pledges_by_year(hub)
+    rows = []
+    for year in hub.years:
+        made, completed = by_year[year.label]
+        for listed, pledges in (("new", made), ("completed", completed)):
+            rows += [{"year": year.label, "listed_as": listed, "pledge_id": p.id, "status": p.status,
+                      "update_date": p.update_date, "update_text": p.update_text} for p in pledges]
+    return rows
+
+
 def _values(hub: m.Hub) -> list[dict[str, Any]]:
     return [{"value_id": v.id, "name": v.name, "family": v.family, "summary": v.summary,
              "description": v.description, "source_title": v.source_title, "source_url": v.source_url}
@@ -229,6 +246,21 @@ DATASETS: tuple[Dataset, ...] = (
         _c("update_date", "date", "The date of the latest update; may be empty."),
         _c("update_text", "markdown", "The latest update; may be empty."),
     ), _pledges),
+    Dataset("pledge-updates", "Pledge updates", "Every pledge's dated history: each update, oldest first.", (
+        _c("pledge_id", "text", "The pledge, as in pledges."),
+        _c("date", "date", "The day of the update; the status holds from this day."),
+        _c("status", "text", "made, in-progress, kept or not-kept, from this day."),
+        _c("text", "markdown", "What was done."),
+    ), _pledge_updates),
+    Dataset("pledges-by-year", "Pledges in each year's report",
+            "The pledges each year's report lists, as they stood on the year's last day.", (
+        YEAR,
+        _c("listed_as", "text", "new (made during the year) or completed (kept or not kept during the year)."),
+        _c("pledge_id", "text", "The pledge, as in pledges."),
+        _c("status", "text", "Its status on the year's last day: made, in-progress, kept or not-kept."),
+        _c("update_date", "date", "The date of its latest update by the year's last day; may be empty."),
+        _c("update_text", "markdown", "That update; may be empty."),
+    ), _pledges_by_year),
     Dataset("values", "Values", "The values we work by.", (
         _c("value_id", "text", "A short, stable id for the value."),
         _c("name", "text", "The value's name."),
@@ -368,8 +400,10 @@ _PROGRESS = {"years", "progress", "measure-values", "highlights", "you-said-we-d
 def datasets_for(hub: m.Hub) -> list[Dataset]:
     """The datasets this organisation's data calls for: none for pledges, progress or measures it leaves out."""
     def wanted(name: str) -> bool:
-        if name == "pledges":
+        if name in ("pledges", "pledge-updates"):
             return hub.has_pledges
+        if name == "pledges-by-year":
+            return hub.has_pledges and hub.has_progress
         if name == "measures":
             return hub.has_measures
         if name == "opportunities":  # none without data/opportunities.yml

@@ -179,7 +179,7 @@ def _pledge_pages(hub: m.Hub) -> list[Page]:
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
         "pledge_count": len(hub.pledges),
-        "downloads": od.downloads_for(hub, "pledges"),
+        "downloads": od.downloads_for(hub, "pledges", "pledge-updates"),
     }, description="Promises made to live our values, and whether they were kept"))
     pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
         "by_kind": [(kind.name, _group_makers(items)) for kind, items in
@@ -224,13 +224,18 @@ def _progress_pages(hub: m.Hub) -> list[Page]:
         first, last = pr.year_bounds(year.label, org.year_start_month)
         previous = hub.previous_year(year)
         progress_rows = ch.progress_rows(strategy.goals, year, previous)
+        # A first year whose every measure is still at its baseline would chart nothing but 0% bars:
+        # the report shows the starting point (baseline and target of each measure) instead.
+        starting_point = previous is None and all(not row.current for row in progress_rows)
         pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year.html", {
             "year": year, "previous": previous, "rows": goal_status_rows(hub, year),
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
             "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress")
-            if progress_rows else None,
-            "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities"),
+            if progress_rows and not starting_point else None,
+            "starting_point": [(g, x) for g in strategy.goals for x in g.measures] if starting_point else [],
+            "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities",
+                                          "pledges-by-year"),
         }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
     return pages
 

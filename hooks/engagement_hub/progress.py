@@ -113,14 +113,21 @@ def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[T
 
 
 def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge]]]:
-    """For each year's label: pledges made during the year, and pledges completed during it.
+    """For each year's label: pledges made during the year, and pledges completed during it,
+    each as it stood on the year's last day.
 
-    A pledge is completed in the year its final update (kept or not kept) is
-    dated, so a pledge that was not kept is reported as openly as one that was.
-    One pass over the pledges serves every year (a network may hold thousands).
+    A year's report is the record the board read, so a later update never
+    changes it: a pledge made in 2024/25 and kept in 2025/26 is "in progress"
+    in the 2024/25 report. A pledge is completed in the year it was finished
+    (kept or not kept, see Pledge.completed_on) if it still stood finished at
+    the year's end, so a pledge that was not kept
+    is reported as openly as one that was. The counts on a year's page are the
+    lengths of these same lists. One pass over the pledges serves every year
+    (a network may hold thousands).
     """
     bounds = sorted((*year_bounds(year.label, hub.organisation.year_start_month), year.label) for year in hub.years)
     firsts = [first for first, _, _ in bounds]
+    last_day = {label: last for _, last, label in bounds}
     out: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] = {year.label: ([], []) for year in hub.years}
 
     def year_of(day: str) -> str | None:
@@ -129,9 +136,12 @@ def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge
 
     for pledge in hub.pledges:
         if (label := year_of(pledge.date)) is not None:
-            out[label][0].append(pledge)
-        if pledge.status in ("kept", "not-kept") and pledge.update_date and (label := year_of(pledge.update_date)):
-            out[label][1].append(pledge)
+            out[label][0].append(pledge.as_of(last_day[label]))  # type: ignore[arg-type]  # made by then
+        # Completed in a year if, on its last day, the pledge stood finished and had been finished in
+        # that year (a pledge kept, reopened and kept again is completed in both years).
+        for label in dict.fromkeys(year_of(u.date) for u in pledge.history if u.status in m.FINISHED):
+            if label is not None and (then := pledge.as_of(last_day[label])) and year_of(then.completed_on) == label:
+                out[label][1].append(then)
     return out
 
 

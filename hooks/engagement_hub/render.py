@@ -67,7 +67,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
                        when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
     env.tests["external"] = is_external
     env.globals.update(
-        STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS,
+        STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS, PURPOSE_WORDS=m.PURPOSE_WORDS,
         MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
         VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS, OPPORTUNITY_KIND_WORDS=m.OPPORTUNITY_KIND_WORDS,
         OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,

@@ -1,0 +1,150 @@
+"""Published years are frozen: a change to what a published report shows fails `make check` unless it is a correction.
+
+Each test works on a scratch copy of the example data and runs the check the
+way `make check` does (engagement_hub.check.main), for the fixed test date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from engagement_hub.check import main as check_main
+from engagement_hub.publish import main as publish_main
+from engagement_hub.publish import set_published
+
+
+def run_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = check_main(["--root", str(project)])
+    return code, capsys.readouterr().err
+
+
+def edit(project: Path, file: str, old: str, new: str) -> int:
+    """Change the first ``old`` in a data file; returns its line."""
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_the_example_data_matches_its_published_snapshots(project: Path, capsys) -> None:
+    assert sorted(p.name for p in (ROOT / "data" / "published").glob("*.yml")) == ["2024-25.yml", "2025-26.yml"]
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("file, old, new, field, year", [
+    ("data/progress/2024-25.yml", "measures: {staff-trained: 120,", "measures: {staff-trained: 125,",
+     "goals[0].measures.staff-trained", "2024/25"),
+    ("data/progress/2025-26.yml", "    status: at-risk\n", "    status: on-track\n", "goals[2].status", "2025/26"),
+    ("data/progress/2025-26.yml", "      - Carers passport on every adult ward", "      - Carers passport on most wards",
+     "goals[1].highlights[0]", "2025/26"),
+    ("data/strategy.yml", "        name: Staff who have completed involvement training",
+     "        name: Staff trained", "goals[0].measures[0].name", "2024/25"),
+    ("data/pledges.yml", "status: kept, text: Interpreters were booked for 97",
+     "status: not-kept, text: Interpreters were booked for 97", "pledges[0].updates[1].status", "2025/26"),
+])
+def test_changing_a_published_report_names_the_file_line_field_and_year(project: Path, capsys, file: str, old: str,
+                                                                        new: str, field: str, year: str) -> None:
+    line = edit(project, file, old, new)
+    code, err = run_check(project, capsys)
+    assert code == 1
+    assert f"{file}, line {line}," in err, err
+    assert f"field: {field}" in err and f"changes the published {year} report" in err, err
+    assert "corrections:" in err  # the way out is named
+
+
+def test_a_change_that_a_report_does_not_show_is_allowed(project: Path, capsys) -> None:
+    # Channels are in no report, and an update made after 2025/26 ended is not in its report.
+    edit(project, "data/channels.yml", "name: ", "name: Renamed ")
+    edit(project, "data/pledges.yml", "- {date: 2026-04-15, status: not-kept, text: \"We reached 71",
+         "- {date: 2026-04-15, status: not-kept, text: \"We reached 72")  # an update after 2025/26 ended
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+
+
+def test_a_correction_is_recorded_then_the_snapshot_rewritten_and_the_check_passes(project: Path, capsys) -> None:
+    edit(project, "data/progress/2025-26.yml", "measures: {staff-trained: 540,", "measures: {staff-trained: 504,")
+    assert publish_main(["2025-26", "--root", str(project)]) == 1  # no correction yet: refused, nothing written
+    assert "Add a correction" in capsys.readouterr().err
+    before = (project / "data/published/2025-26.yml").read_text(encoding="utf-8")
+    path = project / "data/progress/2025-26.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "corrections:\n  - date: 2026-07-02\n    what: Staff trained was 504, not 540.\n"
+        "    why: Two training lists were counted twice.\n"), encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 1 and "make publish-year YEAR=2025-26" in err
+    assert publish_main(["2025-26", "--root", str(project)]) == 0
+    after = (project / "data/published/2025-26.yml").read_text(encoding="utf-8")
+    assert "staff-trained: '504'" in after and "staff-trained: '540'" in before
+    assert "Two training lists were counted twice." in after
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+    # A correction is part of the record: removing it later fails.
+    path.write_text(path.read_text(encoding="utf-8").split("corrections:")[0], encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 1 and "correction to the published 2025/26 report was changed or removed" in err
+
+
+def test_a_published_year_without_a_snapshot_fails_and_publish_year_writes_it(project: Path, capsys) -> None:
+    (project / "data/published/2024-25.yml").unlink()
+    code, err = run_check(project, capsys)
+    assert code == 1 and "data/progress/2024-25.yml" in err and "snapshot" in err and "is missing" in err
+    assert publish_main(["2024-25", "--root", str(project)]) == 0
+    assert (project / "data/published/2024-25.yml").read_bytes() == (ROOT / "data/published/2024-25.yml").read_bytes()
+
+
+def test_publishing_a_draft_sets_its_status_and_board_date_in_one_step(project: Path, capsys) -> None:
+    source = (project / "data/progress/2025-26.yml").read_text(encoding="utf-8")
+    draft = source.replace("year: 2025/26", "year: 2026/27").replace("status: published", "status: draft").replace(
+        "reviewed_by_board: 2026-06-11\n", "")
+    (project / "data/progress/2026-27.yml").write_text(draft, encoding="utf-8")
+    # The board has not met yet (the test date is 2026-12-01): refused, and nothing changed.
+    assert publish_main(["2026-27", "--board-date", "2027-06-10", "--root", str(project)]) == 1
+    assert "after the build date" in capsys.readouterr().err
+    assert (project / "data/progress/2026-27.yml").read_text(encoding="utf-8") == draft
+    assert not (project / "data/published/2026-27.yml").exists()
+    assert publish_main(["2026-27", "--board-date", "2027-06-10", "--root", str(project),
+                         ]) == 1  # still refused without a later build date
+    code = publish_main(["2026-27", "--board-date", "2026-11-20", "--root", str(project)])
+    assert code == 1  # the board cannot review 2026/27 before the year ends
+    assert "the year ran until 2027-03-31" in capsys.readouterr().err
+
+
+def test_set_published_changes_only_the_status_and_board_date_lines() -> None:
+    text = "# note\nyear: 2026/27\nstatus: draft\nsummary: |\n  status: draft in a text\n"
+    assert set_published(text, None) == text.replace("status: draft\nsummary", "status: published\nsummary")
+    assert set_published(text, "2027-06-10").startswith(
+        "# note\nyear: 2026/27\nstatus: published\nreviewed_by_board: 2027-06-10\nsummary")
+    with_date = "year: 2026/27\nstatus: draft\nreviewed_by_board: 2027-01-01\n"
+    assert set_published(with_date, "2027-06-10") == "year: 2026/27\nstatus: published\nreviewed_by_board: 2027-06-10\n"
+
+
+def test_corrections_are_listed_at_the_foot_of_the_year_page(project: Path, tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from conftest import run_build
+
+    path = project / "data/progress/2025-26.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "corrections:\n  - date: 2026-07-02\n    what: Staff trained was 504, not 540.\n"
+        "    why: Two training lists were counted twice.\n"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site/progress/2025-26/index.html").read_text(encoding="utf-8"), "html.parser")
+    section = soup.select_one("section.hub-corrections")
+    assert section is not None and section.h2.get_text(strip=True) == "Corrections"
+    assert " ".join(section.li.get_text(" ").split()) == (
+        "2 July 2026 : Staff trained was 504, not 540. Why: Two training lists were counted twice.")
+    later = [s.get("class") for s in section.find_all_next("section")]
+    assert not any("hub-goal-report" in (c or []) for c in later)  # at the foot, after every goal
+    other = BeautifulSoup((tmp_path / "site/progress/2024-25/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert other.select_one("section.hub-corrections") is None
