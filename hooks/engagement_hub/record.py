@@ -67,8 +67,9 @@ def _leaves(node: Any, path: tuple[str | int, ...], key: str) -> list[tuple[str,
     return [(key, path, node)]
 
 
-def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Document) -> list[Fact]:
-    """Everything the year's report shows, each with its source."""
+def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Document,
+               by_year: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] | None = None) -> list[Fact]:
+    """Everything the year's report shows, each with its source (``by_year``: pr.pledges_by_year, if known)."""
     facts = [Fact(key, _text(value), year_doc.file, path)
              for key, path, value in _leaves(year_doc.data, (), "")
              if path[0] not in ("status", "corrections")]
@@ -83,12 +84,13 @@ def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Do
                 facts.append(Fact(f"strategy: goals[{goal['id']}].measures[{measure['id']}].{key}", _text(value),
                                   strategy.file, path))
     if "pledges" in docs:  # an organisation may have no pledges
-        facts += _pledge_facts(hub, year, docs["pledges"])
+        facts += _pledge_facts(hub, year, docs["pledges"], by_year or pr.pledges_by_year(hub))
     return facts
 
 
-def _pledge_facts(hub: m.Hub, year: m.Year, doc: Document) -> list[Fact]:
-    made, completed = pr.pledges_by_year(hub)[year.label]
+def _pledge_facts(hub: m.Hub, year: m.Year, doc: Document,
+                  by_year: dict[str, tuple[list[m.Pledge], list[m.Pledge]]]) -> list[Fact]:
+    made, completed = by_year[year.label]
     last = pr.year_bounds(year.label, hub.organisation.year_start_month)[1]
     index = {p["id"]: i for i, p in enumerate(doc.data["pledges"])}
     facts = []
@@ -154,6 +156,7 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
     """Each published year whose report the data would change without a correction."""
     by_label = {str(doc.data["year"]): doc for doc in year_docs}
     problems: list[Problem] = []
+    by_year = pr.pledges_by_year(hub) if hub.pledges else {y.label: ([], []) for y in hub.years}
     for year in hub.years:
         if year.status != "published":
             continue
@@ -167,7 +170,7 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
                 hint=f"Run `{command}` to publish the year and write its snapshot, then commit both files."))
             continue
         before = {str(k): _text(v) for k, v in snapshot["facts"].items()}
-        now = year_facts(hub, year, docs, year_doc)
+        now = year_facts(hub, year, docs, year_doc, by_year)
         had, have = snapshot.get("corrections") or [], corrections(year_doc)
         if have[:len(had)] != had:
             problems.append(year_doc.problem(

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from . import feed, ics, opendata
+from . import datapackage, feed, ics, opendata
 from . import model as m
 from .addresses import url_of
 from .builddate import build_date
@@ -125,6 +125,7 @@ class HubSite:
         files.update(opendata.files(self.hub, self.memory))
         files.update(ics.files(self.hub))
         files[feed.FEED_PATH] = self.feed()
+        files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub)))  # what the files hold
         return files
 
     def feed(self) -> str:

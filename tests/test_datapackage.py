@@ -1,0 +1,82 @@
+"""Open data that describes itself: datapackage.json (Frictionless) for the CSV files, a JSON Schema per JSON file.
+
+Validated with the frictionless library and jsonschema, and each check shown able to fail on a broken file.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from frictionless import Package, system
+
+# Tables whose rows belong to a reporting year, so each must carry it.
+BY_YEAR = {"progress", "measure-values", "highlights", "you-said-we-did", "communities", "pledges-by-year", "years"}
+
+
+def validate(folder: Path) -> list[str]:
+    """Frictionless' errors for the package in ``folder`` (empty when every file matches its Table Schema)."""
+    with system.use_context(trusted=True):
+        report = Package(str(folder / "datapackage.json")).validate()
+    return [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
+
+
+@pytest.fixture
+def open_data(site: Path, tmp_path: Path) -> Path:
+    """A copy of the built open-data folder, safe to break."""
+    return Path(shutil.copytree(site / "open-data", tmp_path / "open-data"))
+
+
+def test_the_package_lists_every_csv_file_and_every_file_matches_its_table_schema(open_data: Path) -> None:
+    descriptor = json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {r["path"] for r in descriptor["resources"]}
+    assert listed == {p.name for p in open_data.glob("*.csv")}
+    assert validate(open_data) == []
+    for resource in descriptor["resources"]:
+        columns = [f["name"] for f in resource["schema"]["fields"]]
+        header = (open_data / resource["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert columns == header
+        if resource["name"] in BY_YEAR:
+            assert "year" in columns, resource["name"]
+    keys = {(r["name"], json.dumps(k["fields"]), k["reference"]["resource"])
+            for r in descriptor["resources"] for k in r["schema"].get("foreignKeys", [])}
+    assert ("pledges-by-year", '"pledge_id"', "pledges") in keys and ("progress", '"goal_id"', "goals") in keys
+
+
+def test_a_broken_csv_fails_the_package_check(open_data: Path) -> None:
+    path = open_data / "pledge-updates.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = lines[1].split(",", 2)
+    lines[1] = ",".join(["no-such-pledge", "31/04/2026", first[2]])  # a pledge that is not there, a date that is not one
+    path.write_text("".join(lines), encoding="utf-8")
+    errors = validate(open_data)
+    assert any("type-error" in e for e in errors) and any("foreign-key" in e for e in errors), errors
+
+
+def test_every_json_file_matches_its_json_schema_and_a_wrong_row_does_not(open_data: Path) -> None:
+    schemas = sorted((open_data / "schemas").glob("*.schema.json"))
+    assert {p.name.removesuffix(".schema.json") for p in schemas} == {p.stem for p in open_data.glob("*.json")
+                                                                      if p.name != "datapackage.json"}
+    for path in schemas:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        document = json.loads((open_data / f"{path.name.removesuffix('.schema.json')}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    schema = json.loads((open_data / "schemas" / "pledges.schema.json").read_text(encoding="utf-8"))
+    document = json.loads((open_data / "pledges.json").read_text(encoding="utf-8"))
+    document["rows"][0]["value_ids"] = "not a list"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_open_data_page_links_the_package_and_each_schema(site: Path) -> None:
+    soup = BeautifulSoup((site / "open-data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = {a["href"] for a in soup.select("article a[href]")}
+    assert any(h.endswith("datapackage.json") for h in hrefs)
+    for path in (site / "open-data" / "schemas").glob("*.schema.json"):
+        href = next(h for h in hrefs if h.endswith(f"schemas/{path.name}"))
+        assert (site / "open-data" / href).resolve() == path.resolve()
