@@ -27,6 +27,9 @@ _FIELD = {
     "boolean": {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]},
     "ids": {"type": "string", "description_suffix": " Ids separated by spaces."},
     "year": {"type": "string", "constraints": {"pattern": "[0-9]{4}(/[0-9]{2})?"}},
+    # A day, or a day and time with its offset: one column may hold both, so Table Schema's string with a pattern.
+    "datetime": {"type": "string", "constraints": {
+        "pattern": "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?([+-][0-9]{2}:[0-9]{2}|Z))?"}},
 }
 # Our column kinds as JSON Schema types; null where a cell may be empty.
 _JSON = {
@@ -37,7 +40,8 @@ _JSON = {
     "date": {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"},
     "boolean": {"type": "boolean"},
     "ids": {"type": "array", "items": {"type": "string"}},
-    "year": {"type": "string", "pattern": "^[0-9]{4}(/[0-9]{2})?$"},
+    "year": {"type": "string", "pattern": "^([0-9]{4}(/[0-9]{2})?)?$"},
+    "datetime": {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+([+-][0-9]{2}:[0-9]{2}|Z)?)?)?$"},
 }
 # Which column of which table each id column points at; and each table's own key.
 _POINTS_AT = {"goal_id": ("goals", "goal_id"), "pledge_id": ("pledges", "pledge_id")}
@@ -52,7 +56,7 @@ def schema_path(dataset: Dataset) -> str:
 def table_schema(dataset: Dataset, names: set[str]) -> dict[str, Any]:
     fields = []
     for column in dataset.columns:
-        spec = dict(_FIELD[column.kind])
+        spec = dict(_FIELD.get(column.kind, {"type": "string"}))  # a new kind is at least text
         suffix = spec.pop("description_suffix", "")
         fields.append({"name": column.name, **spec, "description": column.description + suffix})
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
@@ -92,7 +96,7 @@ def package(hub: m.Hub, datasets: list[Dataset]) -> dict[str, Any]:
 def json_schema(dataset: Dataset) -> dict[str, Any]:
     """A JSON Schema for the dataset's JSON file: its document, and every row's columns and types."""
     row = {"type": "object", "additionalProperties": False, "required": [c.name for c in dataset.columns],
-           "properties": {c.name: {**_JSON[c.kind], "description": c.description} for c in dataset.columns}}
+           "properties": {c.name: {**_JSON.get(c.kind, {}), "description": c.description} for c in dataset.columns}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{dataset.name}.schema.json",
