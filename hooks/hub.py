@@ -25,6 +25,7 @@ from engagement_hub.collector import IdleCollector
 from engagement_hub.load import newest_date
 from engagement_hub.memory import Memory
 from engagement_hub.render import problems_page
+from engagement_hub.search import SearchIndexError, index_site
 from engagement_hub.site import HubSite
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
@@ -159,6 +160,12 @@ def _problem_files(files: Files, config) -> Files:  # noqa: ANN001
 
 
 def on_post_build(config) -> None:  # noqa: ANN001
+    # The preview (`mkdocs serve`) has no search: indexing on every save would slow each reload.
+    if not _state["preview"]:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
     if _state.get("dirty"):
         # What the next --dirty rebuild compares with; after the problems page, nothing: every page is redrawn.
         _state["previous"] = _state["site"] if _state.get("problems") is None else None

@@ -52,9 +52,10 @@ def test_without_javascript_every_page_shows_its_content_and_the_whole_navigatio
         assert len(links) >= 3 and len(links) == len([a for a in built if not a.find_parent(class_="md-nav--secondary")])
         problems += [f"{address or '/'}: navigation link {link['text']!r} not visible" for link in links
                      if not link["visible"]]
-        search = no_js.locator(".md-search")
-        if search.count() and search.is_visible():
-            problems.append(f"{address or '/'}: a search box that cannot work without JavaScript is shown")
+        for part in (".md-search", 'label.md-header__button[for="__search"]'):
+            search = no_js.locator(part)
+            if search.count() and search.is_visible():
+                problems.append(f"{address or '/'}: a search box that cannot work without JavaScript is shown")
     with_js.context.close()
     assert not problems, "\n".join(problems)
 

@@ -1,0 +1,100 @@
+"""The site search (Pagefind, issue 18): it finds every page Material's search found on a fixed list of
+queries, keeps the same pages out, costs a page visit nothing until someone searches, and says what it found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_build, serve_directory
+
+BASELINE: dict[str, list[str]] = json.loads(
+    (Path(__file__).parent / "search_baseline.json").read_text(encoding="utf-8"))["results"]
+
+# Pagefind's own programming interface in a real browser: every page each query finds, by address.
+SEARCH = """async ([bundle, queries]) => {
+  const pagefind = await import(bundle);
+  const out = {};
+  for (const query of queries) {
+    const found = await pagefind.search(query);
+    out[query] = (await Promise.all(found.results.map(r => r.data()))).map(d => d.url);
+  }
+  return out;
+}"""
+
+
+def search_site(browser, base: str, queries: list[str]) -> dict[str, set[str]]:
+    page = browser.new_page()
+    page.goto(base)
+    found = page.evaluate(SEARCH, [base + "pagefind/pagefind.js", queries])
+    page.close()
+    return {query: {url.removeprefix("/") for url in urls} for query, urls in found.items()}
+
+
+def missed(baseline: dict[str, list[str]], found: dict[str, set[str]]) -> dict[str, list[str]]:
+    """For each query, the pages Material's search found that this search does not."""
+    return {query: sorted(set(pages) - found[query]) for query, pages in baseline.items() if set(pages) - found[query]}
+
+
+def test_search_finds_every_page_materials_search_found(served_site: str, browser) -> None:
+    assert sum(map(len, BASELINE.values())) > 200, "the recorded queries should find many pages"
+    found = search_site(browser, served_site, list(BASELINE))
+    assert not missed(BASELINE, found)
+
+
+def test_pages_kept_out_of_search_are_not_found(served_site: str, browser) -> None:
+    found = search_site(browser, served_site, ["github", "hyphens", "patient"])
+    assert found["github"] == set() and found["hyphens"] == set()  # words only the editors' guide has
+    assert len(found["patient"]) > 20 and "guide/" not in found["patient"]
+
+
+def test_the_comparison_notices_a_page_that_search_no_longer_finds(project: Path, browser, tmp_path: Path) -> None:
+    about = project / "content" / "about.md"
+    about.write_text("---\nsearch:\n  exclude: true\n---\n" + about.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    base, server = serve_directory(tmp_path / "site")
+    try:
+        found = search_site(browser, base, list(BASELINE))
+    finally:
+        server.shutdown()
+    assert "about/" in missed(BASELINE, found)["2025"]
+
+
+def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_site: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(served_site + "strategy/", wait_until="networkidle")
+    assert fetched and not [url for url in fetched if "/pagefind/" in url]
+    page.keyboard.press("/")  # Material's key for search, kept
+    page.keyboard.type("patient", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    status = page.locator("#hub-search-status")
+    assert status.get_attribute("role") == "status"  # announced by screen readers without moving focus
+    page.wait_for_function("document.querySelector('#hub-search-status').textContent.includes('pages match')")
+    count = int(status.inner_text().split()[0])
+    assert count > 20 and page.locator(".md-search-result__item").count() == 10  # more on request
+    assert [url for url in fetched if "/pagefind/" in url], "searching should have fetched Pagefind's files"
+    page.fill(".md-search__input", "zzqqxx")
+    page.wait_for_function("document.querySelector('#hub-search-status').textContent === 'No page matches'")
+    assert page.locator(".md-search-result__item").count() == 0
+    context.close()
+
+
+def test_more_results_and_escape_by_keyboard(served_site: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(served_site)
+    page.keyboard.press("s")
+    page.keyboard.type("patient", delay=20)
+    page.wait_for_selector(".hub-search__more")
+    page.focus(".hub-search__more")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 10")
+    assert page.evaluate("[...document.querySelectorAll('.md-search-result__link')].indexOf(document.activeElement)") == 10
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    context.close()
