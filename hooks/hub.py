@@ -27,6 +27,7 @@ from engagement_hub.memory import Memory
 from engagement_hub.render import problems_page
 from engagement_hub.search import SearchIndexError, index_site
 from engagement_hub.site import HubSite
+from engagement_hub.stylesheet import COMBINED, combine
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _state: dict[str, object] = {"preview": False}
@@ -99,6 +100,10 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     if site.hub.organisation.site_url:
         config.site_url = site.hub.organisation.site_url
     config.copyright = site.copyright
+    # The stylesheets listed in mkdocs.yml are served joined and minified, as one file (on_files).
+    if COMBINED not in config.extra_css:
+        _state["css_sources"] = list(config.extra_css)
+        config.extra_css = [COMBINED]
     return config
 
 
@@ -135,6 +140,7 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
         # Pages out of the menu by design (a long list's numbered pages) are not reported as missing from it.
         inclusion = InclusionLevel.UNDEFINED if not site.is_generated(src) or site.in_nav(src) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
+    _combine_stylesheets(files, config)
     if _state.get("dirty"):
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
         previous = _state.get("previous") if _state.get("speedups") else None  # none: every page redrawn
@@ -157,6 +163,17 @@ def _problem_files(files: Files, config) -> Files:  # noqa: ANN001
     for file in files.documentation_pages():
         file.is_modified = lambda: True  # type: ignore[method-assign]
     return files
+
+
+def _combine_stylesheets(files: Files, config) -> None:  # noqa: ANN001
+    sources = []
+    for src in _state["css_sources"]:  # type: ignore[union-attr]
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise PluginError(f"mkdocs.yml lists {src} under extra_css, but there is no content/{src}.")
+        sources.append((src, file.content_string))  # the file in content/, or hub-brand.css made from data
+        files.remove(file)  # served inside the combined file only
+    files.append(File.generated(config, COMBINED, content=combine(sources)))
 
 
 def on_post_build(config) -> None:  # noqa: ANN001
