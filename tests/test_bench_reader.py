@@ -1,0 +1,47 @@
+"""bench/reader.py, which `make bench` uses to measure what a reader pays: its server gzips as a web host
+does, and its browser count sees a search file fetched on a page visit when there is one."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import urllib.request
+from pathlib import Path
+
+import reader  # bench/, on the path through conftest
+
+
+def _get(url: str) -> tuple[dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return dict(response.headers), response.read()
+
+
+def test_the_bench_server_gzips_text_and_leaves_pagefinds_compressed_files_alone(site: Path) -> None:
+    base, server = reader.serve_gzipped(site)
+    try:
+        headers, body = _get(base)
+        assert headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(body) == (site / "index.html").read_bytes()
+        fragment = next((site / "pagefind" / "fragment").iterdir())
+        headers, body = _get(base + fragment.relative_to(site).as_posix())
+        assert "Content-Encoding" not in headers and body == fragment.read_bytes()
+    finally:
+        server.shutdown()
+
+
+def test_a_visit_fetches_no_search_file_and_the_count_would_see_one(site: Path, browser, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    base, server = reader.serve_gzipped(copy)
+    try:
+        clean = reader.visit_and_search(browser, base, "")
+        assert clean["search_on_visit"] == [] and 10_000 < clean["visit"] < 100 * 1024
+        assert clean["search"] > 10_000 and "match" in clean["search_status"]
+        home = copy / "index.html"  # a page that loads Pagefind up front, as Material loaded its index
+        home.write_text(home.read_text(encoding="utf-8").replace(
+            "</head>", '<script type="module" src="pagefind/pagefind.js"></script></head>'), encoding="utf-8")
+        eager = reader.visit_and_search(browser, base, "")
+        assert eager["search_on_visit"] and eager["visit"] > clean["visit"]
+    finally:
+        server.shutdown()
