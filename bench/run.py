@@ -197,7 +197,6 @@ import time, sys
 from pathlib import Path
 # What any MkDocs + Material build imports is the engine's start-up, measured by the one-page build.
 import jinja2, markdown, yaml, mkdocs.commands.build, mkdocs.structure.files, mkdocs.structure.toc
-import material.plugins.search.plugin
 start = time.perf_counter()
 import hub  # the adapter and everything it imports beyond MkDocs
 from engagement_hub import schema
