@@ -17,22 +17,22 @@ def _get(url: str) -> tuple[dict[str, str], bytes]:
         return dict(response.headers), response.read()
 
 
-def test_the_bench_server_gzips_text_and_leaves_pagefinds_compressed_files_alone(site: Path) -> None:
-    base, server = reader.serve_gzipped(site)
+def test_the_bench_server_gzips_text_and_leaves_pagefinds_compressed_files_alone(trust_site: Path) -> None:
+    base, server = reader.serve_gzipped(trust_site)
     try:
         headers, body = _get(base)
         assert headers["Content-Encoding"] == "gzip"
-        assert gzip.decompress(body) == (site / "index.html").read_bytes()
-        fragment = next((site / "pagefind" / "fragment").iterdir())
-        headers, body = _get(base + fragment.relative_to(site).as_posix())
+        assert gzip.decompress(body) == (trust_site / "index.html").read_bytes()
+        fragment = next((trust_site / "pagefind" / "fragment").iterdir())
+        headers, body = _get(base + fragment.relative_to(trust_site).as_posix())
         assert "Content-Encoding" not in headers and body == fragment.read_bytes()
     finally:
         server.shutdown()
 
 
-def test_a_visit_fetches_no_search_file_and_the_count_would_see_one(site: Path, browser, tmp_path: Path) -> None:
+def test_a_visit_fetches_no_search_file_and_the_count_would_see_one(trust_site: Path, browser, tmp_path: Path) -> None:
     copy = tmp_path / "site"
-    shutil.copytree(site, copy)
+    shutil.copytree(trust_site, copy)
     base, server = reader.serve_gzipped(copy)
     try:
         clean = reader.visit_and_search(browser, base, "")

@@ -175,9 +175,10 @@ def test_the_guide_is_a_page_on_the_site_but_not_in_its_menus(page: Callable[[st
 
 
 def test_the_guide_is_left_out_of_the_site_search(site: Path) -> None:
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"pledges/' in index
-    assert '"location":"guide/' not in index
+    # Pagefind indexes only pages that carry data-pagefind-body (theme_overrides/main.html).
+    assert "data-pagefind-body" in (site / "pledges" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert (site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_the_guide_asks_search_engines_not_to_list_it() -> None:

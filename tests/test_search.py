@@ -4,7 +4,10 @@ queries, keeps the same pages out, costs a page visit nothing until someone sear
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from conftest import run_build, serve_directory
 
@@ -23,6 +26,14 @@ SEARCH = """async ([bundle, queries]) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def served_trust(trust_site: Path) -> Iterator[str]:
+    """The fixture trust's site (tests/fixtures/trust: the example data the baseline was recorded on), served."""
+    base, server = serve_directory(trust_site)
+    yield base
+    server.shutdown()
+
+
 def search_site(browser, base: str, queries: list[str]) -> dict[str, set[str]]:
     page = browser.new_page()
     page.goto(base)
@@ -36,14 +47,14 @@ def missed(baseline: dict[str, list[str]], found: dict[str, set[str]]) -> dict[s
     return {query: sorted(set(pages) - found[query]) for query, pages in baseline.items() if set(pages) - found[query]}
 
 
-def test_search_finds_every_page_materials_search_found(served_site: str, browser) -> None:
+def test_search_finds_every_page_materials_search_found(served_trust: str, browser) -> None:
     assert sum(map(len, BASELINE.values())) > 200, "the recorded queries should find many pages"
-    found = search_site(browser, served_site, list(BASELINE))
+    found = search_site(browser, served_trust, list(BASELINE))
     assert not missed(BASELINE, found)
 
 
-def test_pages_kept_out_of_search_are_not_found(served_site: str, browser) -> None:
-    found = search_site(browser, served_site, ["github", "hyphens", "patient"])
+def test_pages_kept_out_of_search_are_not_found(served_trust: str, browser) -> None:
+    found = search_site(browser, served_trust, ["github", "hyphens", "patient"])
     assert found["github"] == set() and found["hyphens"] == set()  # words only the editors' guide has
     assert len(found["patient"]) > 20 and "guide/" not in found["patient"]
 
@@ -61,12 +72,12 @@ def test_the_comparison_notices_a_page_that_search_no_longer_finds(project: Path
     assert "about/" in missed(BASELINE, found)["2025"]
 
 
-def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_site: str, browser) -> None:
+def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_trust: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
-    page.goto(served_site + "strategy/", wait_until="networkidle")
+    page.goto(served_trust + "strategy/", wait_until="networkidle")
     assert fetched and not [url for url in fetched if "/pagefind/" in url]
     page.keyboard.press("/")  # Material's key for search, kept
     page.keyboard.type("patient", delay=20)
@@ -83,10 +94,10 @@ def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_s
     context.close()
 
 
-def test_more_results_and_escape_by_keyboard(served_site: str, browser) -> None:
+def test_more_results_and_escape_by_keyboard(served_trust: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     page = context.new_page()
-    page.goto(served_site)
+    page.goto(served_trust)
     page.keyboard.press("s")
     page.keyboard.type("patient", delay=20)
     page.wait_for_selector(".hub-search__more")
