@@ -117,7 +117,7 @@ def visit_and_search(browser: Any, base: str, address: str) -> dict[str, Any]:
     page.keyboard.press("/")
     page.keyboard.type(SEARCH_WORD, delay=30)
     page.wait_for_function("(document.querySelector('[role=status]') || {}).textContent?.includes('match')",
-                           timeout=60_000)
+                           timeout=180_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     search, search_files_n = _transferred(finished[done:])

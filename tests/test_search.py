@@ -113,6 +113,7 @@ def test_the_comparison_notices_a_page_that_search_no_longer_finds(project: Path
 
 def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_trust: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(120_000)  # a busy machine may take long to start the search; no time is asserted
     page = context.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -135,6 +136,7 @@ def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_t
 
 def test_more_results_and_escape_by_keyboard(served_trust: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    context.set_default_timeout(120_000)
     page = context.new_page()
     page.goto(served_trust)
     page.keyboard.press("s")
