@@ -167,7 +167,7 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
         page.focus("input.md-search__input")
         page.keyboard.type(SEARCH_WORD, delay=20)
         page.wait_for_function("(document.querySelector('.md-search-result__meta') || {}).textContent"
-                               "?.includes('match')", timeout=30_000)
+                               "?.includes('match')", timeout=120_000)
         page.wait_for_timeout(300)
         assert "__pwned" in page.inner_text(".md-search-result"), "the results should hold payloads, as text"
     finally:
