@@ -12,6 +12,7 @@ organisations in tests/fixtures/ instead (``trust_site``, ``trust_page``,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -219,3 +220,24 @@ def built_pages(site_dir: Path) -> list[str]:
     """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'."""
     pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html"))
     return [("" if p == "./" else p) for p in pages] + ["404.html"]
+
+
+# Words that belong to an NHS trust: none may appear on another organisation's site unless its data says so.
+TRUST_WORDS = re.compile(r"\b(trusts?|boards?|nhs|hospitals?|patients?)\b", re.IGNORECASE)
+# The editors' guide documents the hub with the example trust, and assets/ holds Material's own scripts.
+NOT_THE_ORGANISATIONS_WORDS = ("guide/", "assets/")
+
+
+def words_not_in_data(site: Path, data_text: str) -> list[str]:
+    """Each trust word found in the built site (pages, open data, search index) but nowhere in the data."""
+    allowed = {w.lower() for w in TRUST_WORDS.findall(data_text)}
+    found = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if path.suffix not in (".html", ".csv", ".json") or relative.startswith(NOT_THE_ORGANISATIONS_WORDS):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in TRUST_WORDS.finditer(text):
+            if match.group(1).lower() not in allowed:
+                found.append(f"{relative}: ...{text[max(0, match.start() - 60):match.end() + 30]}...")
+    return found

@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ORG_KINDS, build_env, built_pages, fixture_project, main_text, page_reader, run_build
+from conftest import (
+    FIXTURES,
+    ORG_KINDS,
+    TRUST_WORDS,
+    build_env,
+    built_pages,
+    fixture_project,
+    main_text,
+    page_reader,
+    run_build,
+    words_not_in_data,
+)
 
 
 @pytest.fixture(scope="session")
@@ -52,31 +63,10 @@ def test_each_fixture_builds_strictly_into_a_whole_site(org_site: tuple[str, Pat
 
 # --- Each kind of organisation's own words -------------------------------------------------------
 
-# Words that belong to an NHS trust: none may appear on another organisation's site unless its data says so.
-TRUST_WORDS = re.compile(r"\b(trusts?|boards?|nhs|hospitals?|patients?)\b", re.IGNORECASE)
-# The editors' guide documents the hub with the example trust, and assets/ holds Material's own scripts.
-NOT_THE_ORGANISATIONS_WORDS = ("guide/", "assets/")
-
-
 def fixture_text(kind: str) -> str:
     """Everything the fixture organisation wrote: its data and its about page."""
     folder = FIXTURES / kind
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.suffix in (".yml", ".md"))
-
-
-def words_not_in_data(site: Path, data_text: str) -> list[str]:
-    """Each trust word found in the built site (pages, open data, search index) but nowhere in the data."""
-    allowed = {w.lower() for w in TRUST_WORDS.findall(data_text)}
-    found = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if path.suffix not in (".html", ".csv", ".json") or relative.startswith(NOT_THE_ORGANISATIONS_WORDS):
-            continue
-        text = path.read_text(encoding="utf-8")
-        for match in TRUST_WORDS.finditer(text):
-            if match.group(1).lower() not in allowed:
-                found.append(f"{relative}: ...{text[max(0, match.start() - 60):match.end() + 30]}...")
-    return found
 
 
 @pytest.mark.parametrize("kind", ["group", "network"])

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from test_fixtures import words_not_in_data
 
-from conftest import ROOT, TRUST_DATA, build_env, copy_project, main_text, page_reader, run_build
+from conftest import ROOT, TRUST_DATA, build_env, copy_project, main_text, page_reader, run_build, words_not_in_data
 
 
 def example_ids() -> set[str]:
