@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import (
     FIXTURES,
@@ -235,3 +236,46 @@ def test_a_voluntary_group_gets_a_statement_that_does_not_claim_the_public_secto
     trust = main_text(page_of("trust")("accessibility/"))
     assert "in accordance with the Public Sector Bodies (Websites and Mobile Applications)" in trust
     assert "Enforcement procedure" in trust and "do not apply to this website" not in trust
+
+
+# --- Members of a network ------------------------------------------------------------------------
+
+def test_a_network_lists_its_members_with_kind_link_date_joined_and_pledges(page_of) -> None:
+    members = yaml.safe_load((FIXTURES / "network" / "data" / "members.yml").read_text(encoding="utf-8"))["members"]
+    pledges = yaml.safe_load((FIXTURES / "network" / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+    soup = page_of("network")("members/")
+    assert "Our members" in nav_titles(page_of("network")(""))
+    assert "Our members" not in nav_titles(page_of("group")(""))
+    for member in members:
+        section = soup.find(id=f"member-{member['id']}").find_parent("section")
+        text = " ".join(section.get_text(" ").split())
+        kind = section.find_previous("h2").get_text(strip=True)
+        assert kind == member["kind"], member["id"]
+        assert f"Member since {member['joined'].strftime('%-d %B %Y')}" in text
+        if "url" in member:
+            assert section.h3.a["href"] == member["url"]
+        for pledge in pledges:
+            mine = pledge["made_by"].get("member") == member["id"] or pledge["made_by"]["name"] == member["name"]
+            assert (pledge["text"] in text) == mine, (member["id"], pledge["id"])
+
+
+def test_a_pledge_naming_an_unknown_member_is_an_error_with_the_nearest(tmp_path: Path) -> None:
+    project = fixture_project("network", tmp_path / "project")
+    pledges = project / "data" / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace("member: northgate-community-health",
+                                                                   "member: northgate-community-helth"), encoding="utf-8")
+    result = check_command(project)
+    assert result.returncode == 1
+    assert "pledges[0].made_by.member" in result.stderr and "Did you mean 'northgate-community-health'?" in result.stderr
+
+
+def test_no_members_yet_is_said_plainly(tmp_path: Path) -> None:
+    project = fixture_project("network", tmp_path / "project")
+    (project / "data" / "members.yml").write_text("members: []\n", encoding="utf-8")
+    pledges = project / "data" / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace(", member: northgate-community-health", ""),
+                       encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    text = main_text(page_reader(tmp_path / "site")("members/"))
+    assert "We have no members listed yet." in text and "0 " not in text

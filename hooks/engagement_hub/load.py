@@ -37,10 +37,11 @@ DATA_FILES = {
     "involvement": "involvement.yml",
     "accessibility": "accessibility.yml",
     "opportunities": "opportunities.yml",
+    "members": "members.yml",
 }
 PROGRESS_DIR = "progress"
 # Files an organisation may leave out: the site then has no section for them (no page, menu entry or download).
-OPTIONAL_FILES = {"pledges", "involvement", "opportunities"}
+OPTIONAL_FILES = {"pledges", "involvement", "opportunities", "members"}
 
 
 def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document | None, list[Problem]]:
@@ -277,7 +278,7 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
     pledges = _kept(memory, "pledges", (
         m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
                               made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
-                              goal_id=p.get("goal", ""))
+                              goal_id=p.get("goal", ""), member_id=p["made_by"].get("member", ""))
         for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
     channels = _kept(memory, "channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
@@ -309,6 +310,9 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
         channels_introduction=docs["channels"].data.get("introduction", ""),
         pledges_introduction=docs["pledges"].data.get("introduction", "") if "pledges" in docs else "",
         has_pledges="pledges" in docs,
+        members=tuple(m.Member(id=x["id"], name=x["name"], kind=x["kind"], joined=x["joined"], url=x.get("url", ""))
+                      for x in docs["members"].data["members"]) if "members" in docs else None,
+        members_introduction=docs["members"].data.get("introduction", "") if "members" in docs else "",
         channel_kinds=_kinds(docs["channels"].data.get("kinds")) or m.DEFAULT_CHANNEL_KINDS,
         maker_kinds=(_kinds(docs["pledges"].data.get("maker_kinds")) if "pledges" in docs else ()) or m.DEFAULT_MAKER_KINDS,
         values_introduction=docs["values"].data.get("introduction", ""),

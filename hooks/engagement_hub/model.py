@@ -188,6 +188,7 @@ class Pledge:
     goal_id: str = ""
     update_date: str = ""
     update_text: str = ""
+    member_id: str = ""  # the member (data/members.yml) that made it, if any
     # Every dated update, oldest first. status and update_* above are the latest of them, kept as
     # fields because most pages show only the latest; a year's report shows the pledge as of its last day.
     history: tuple[PledgeUpdate, ...] = ()
@@ -207,7 +208,7 @@ class Pledge:
         if len(known) == len(self.history):
             return self
         fields = {f: getattr(self, f) for f in ("id", "text", "made_by", "made_by_kind", "date", "value_ids",
-                                               "goal_id")}
+                                               "goal_id", "member_id")}
         return Pledge.with_history(known, **fields)
 
     @property
@@ -222,6 +223,17 @@ class Pledge:
                 break
             day = update.date
         return day
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member organisation of a network or partnership."""
+
+    id: str
+    name: str
+    kind: str
+    joined: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -458,6 +470,12 @@ class Hub:
     has_pledges: bool = True  # False when there is no pledges.yml: no pledge pages, lists or downloads
     channel_kinds: tuple[Kind, ...] = DEFAULT_CHANNEL_KINDS
     maker_kinds: tuple[Kind, ...] = DEFAULT_MAKER_KINDS
+    members: tuple[Member, ...] | None = None  # None: no members.yml, no members page
+    members_introduction: str = ""
+
+    def pledges_by_member(self, member: Member) -> list[Pledge]:
+        """The member's pledges: those naming it by id, or made under its exact name."""
+        return [p for p in self.pledges if p.member_id == member.id or (not p.member_id and p.made_by == member.name)]
 
     @property
     def has_progress(self) -> bool:

@@ -91,6 +91,9 @@ def _group_by_kind(items: list[Any], key: Any, kinds: tuple[m.Kind, ...]) -> lis
     return [(kind, groups[kind.id]) for kind in kinds if groups.get(kind.id)]
 
 
+MEMBERS_SRC = "members/index.md"
+
+
 def partner_role_src() -> str:
     return "get-involved/patient-partners.md"
 
@@ -162,6 +165,8 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
         pages += _pledge_pages(hub)
     pages += _involvement_pages(hub, groups)
     pages += opportunity_pages(hub, groups)
+    if hub.members is not None:
+        pages.append(_members_page(hub))
     if hub.has_progress:
         pages += _progress_pages(hub)
     pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
@@ -206,6 +211,14 @@ def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> li
             "seats": involvement.representation,
         }, description="Committees where our representatives sit"))
     return pages
+
+
+def _members_page(hub: m.Hub) -> Page:
+    kinds: dict[str, list[tuple[m.Member, list[m.Pledge]]]] = {}
+    for member in sorted(hub.members or (), key=lambda x: x.name):
+        kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
+    return Page(MEMBERS_SRC, "Our members", "members.html", {"members_by_kind": sorted(kinds.items())},
+                description="The organisations that are members, and the pledges each has made")
 
 
 def _progress_pages(hub: m.Hub) -> list[Page]:
@@ -286,6 +299,8 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
     if involvement.representation is not None:
         involve.append({words.representation_page: representation_src()})
     nav.append({"Get involved": involve if len(involve) > 1 else "get-involved/index.md"})
+    if hub.members is not None:
+        nav.append({"Our members": MEMBERS_SRC})
     if hub.has_progress:
         nav.append({"Progress": ["progress/index.md", *({year_label(y): year_src(y)} for y in reversed(hub.years))]})
     nav += [{title: src} for title, src in (extra or [])]

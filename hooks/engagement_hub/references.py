@@ -95,6 +95,15 @@ def check_references(docs: dict[str, Document], years: list[Document]) -> list[P
 
     if pledges is not None:
         problems += _pledge_references(pledges, value_ids, goal_ids)
+    members = docs.get("members")
+    if members is not None:
+        problems += unique(members, members.data["members"], ("members",), "member")
+    if pledges is not None:
+        member_ids = [x["id"] for x in members.data["members"]] if members is not None else []
+        for pi, pledge in enumerate(pledges.data["pledges"]):
+            if "member" in pledge["made_by"]:
+                problems += refers(pledges, ("pledges", pi, "made_by", "member"), f"Pledge '{pledge['id']}'",
+                                   pledge["made_by"]["member"], "member", "data/members.yml", member_ids)
     problems += unique(docs["channels"], docs["channels"].data["channels"], ("channels",), "channel")
     problems += _kind_references(docs["channels"], "kinds", "channels", "kind", "channel kind", DEFAULT_CHANNEL_KINDS)
     if "involvement" in docs and "representation" in docs["involvement"].data:
