@@ -216,6 +216,16 @@ def settle(page) -> None:
     page.evaluate(SETTLE)
 
 
+def search_word() -> str:
+    """A word the search of this repository's own site must find, whatever data/ holds: the longest word
+    of the first goal's title (browser tests search the site a fork builds from its own data)."""
+    import yaml
+
+    strategy = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))
+    title = min(strategy["goals"], key=lambda goal: goal["number"])["title"]
+    return max(re.findall(r"[A-Za-z]+", title), key=len).lower()
+
+
 def built_pages(site_dir: Path) -> list[str]:
     """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'."""
     pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, built_pages, settle
+from conftest import ROOT, built_pages, search_word, settle
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -82,7 +82,7 @@ def test_axe_finds_no_violations_with_search_results_open(served_site: str, brow
     context = browser.new_context(reduced_motion=motion)
     page = context.new_page()
     page.goto(served_site + "values/")
-    page.locator(".md-search__input").press_sequentially("patient", delay=20)
+    page.locator(".md-search__input").press_sequentially(search_word(), delay=20)
     page.wait_for_selector(".md-search-result__item")
     found = run_axe(page)
     context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, built_pages
+from conftest import ROOT, built_pages, search_word
 
 # What a sighted keyboard user sees of the focused element; with settle, once the page has
 # reacted to the key (Material resizes its sidebars on scroll, a frame later).
@@ -171,7 +171,7 @@ def test_keyboard_journey_from_home_through_navigation_and_search_to_a_goal(serv
     desktop.goto(served_site)
     while "md-search__input" not in (focused_element(desktop) or {}).get("classes", ""):
         desktop.keyboard.press("Tab")
-    desktop.keyboard.type("patient partner", delay=20)
+    desktop.keyboard.type(search_word(), delay=20)
     desktop.wait_for_selector(".md-search-result__item")
     desktop.keyboard.press("ArrowDown")
     result = desktop.evaluate("document.activeElement.href")
