@@ -144,7 +144,7 @@ def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     """Guards the test above: actionlint really reads and checks the workflows."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
     bad.parent.mkdir(parents=True)
-    bad.write_text(PULL_REQUEST.read_text(encoding="utf-8").replace("timeout-minutes: 30", "timeout-minutes: soon"),
+    bad.write_text(PULL_REQUEST.read_text(encoding="utf-8").replace("timeout-minutes: 60", "timeout-minutes: soon"),
                    encoding="utf-8")
     result = run_actionlint(tmp_path)
     assert result.returncode != 0, result.stdout
@@ -274,6 +274,11 @@ def test_pull_requests_test_build_and_upload_a_preview() -> None:
     uploads = {step["with"]["name"]: step["with"]["path"]
                for step in steps_using(workflow, "actions/upload-artifact")}
     assert uploads == {"preview": "site-preview/", "site": "site/"}
+
+
+def test_pull_requests_also_run_the_tests_as_a_fork_with_another_organisations_data() -> None:
+    commands = [step.get("run", "") for _, step in steps(load(PULL_REQUEST))]
+    assert commands.index("make test-fork") > commands.index("make test")
 
 
 def test_publish_runs_on_main_nightly_and_by_hand() -> None:
