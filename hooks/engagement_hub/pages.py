@@ -217,7 +217,9 @@ def _members_page(hub: m.Hub) -> Page:
     kinds: dict[str, list[tuple[m.Member, list[m.Pledge]]]] = {}
     for member in sorted(hub.members or (), key=lambda x: x.name):
         kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
-    return Page(MEMBERS_SRC, "Our members", "members.html", {"members_by_kind": sorted(kinds.items())},
+    return Page(MEMBERS_SRC, "Our members", "members.html", {
+        "members_by_kind": sorted(kinds.items()), "introduction": hub.members_introduction,
+        "count": len(hub.members or ())},
                 description="The organisations that are members, and the pledges each has made")
 
 
