@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.cache import cache_dir
 from engagement_hub.collector import IdleCollector
+from engagement_hub.sanitise import sanitise
 from engagement_hub.load import newest_date
 from engagement_hub.memory import Memory
 from engagement_hub.render import problems_page
@@ -230,7 +231,8 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
     site = _site()
     src = page.file.src_uri
     if not site.is_generated(src):
-        return html
+        # content/ pages pass the same sanitiser as data, unless mkdocs.yml names them under extra.trusted_html.
+        return html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
     body = site.render(src)
     page.toc = get_toc(site.toc_tokens(body))
     return body

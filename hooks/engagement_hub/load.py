@@ -19,6 +19,7 @@ from . import model as m
 from . import opportunities as op
 from .builddate import build_date
 from .contrast import brand_problems
+from .fields import field_problems
 from .history import date_problems
 from .memory import Memory
 from .problems import DataError, Problem
@@ -26,6 +27,7 @@ from .references import check_references
 from .reread import read_changed
 from .schema import validate, validate_changed
 from .source import MAX_BYTES, Document, read_yaml
+from .symlinks import symlink_problems
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
 DATA_FILES = {
@@ -45,6 +47,8 @@ OPTIONAL_FILES = {"pledges", "involvement", "opportunities", "members"}
 
 
 def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document | None, list[Problem]]:
+    if path.is_symlink() or any(parent.is_symlink() for parent in path.parents[:2]):
+        return None, []  # refused, and never opened, by symlink_problems
     if not path.is_file():
         return None, [Problem(label, 1, 1, "(the whole file)", f"The file {label} is missing.",
                               hint="Restore it from the repository's history, or copy it from the example data.")]
@@ -70,6 +74,7 @@ def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document
     found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
     problems += [p for p in found if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, (), memory, checked)
+    problems += [p for p in field_problems(doc, doc.data, (), checked) if p.path not in explained]
     if not problems:  # a preview (`make serve`) reloads on every save: an unchanged file is not read again
         memory.unchanged[label] = (raw, doc)
     return (None if problems else doc), problems
@@ -107,7 +112,7 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
     memory = memory or Memory()
     data = root / "data"
     docs: dict[str, Document] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = symlink_problems(root)
     for name, filename in DATA_FILES.items():
         if name in OPTIONAL_FILES and not (data / filename).exists():
             continue
@@ -118,7 +123,9 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
     if "organisation" in docs:  # brand colours must be readable before they colour every page
         problems += brand_problems(docs["organisation"])
     years = []
-    for path in sorted((data / PROGRESS_DIR).glob("*.y*ml")):
+    # Any case: a progress file named 2025-26.YML is read, not silently left out.
+    found = (data / PROGRESS_DIR).iterdir() if (data / PROGRESS_DIR).is_dir() else ()
+    for path in sorted(p for p in found if p.suffix.lower() in (".yml", ".yaml")):
         doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress", memory)
         problems += found
         if doc is not None:

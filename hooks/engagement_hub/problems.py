@@ -12,6 +12,14 @@ from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 _PLAIN_NAME = re.compile(r"[\w<>-]+")
+# Characters that would break a message's line (and so could start a GitHub workflow command such
+# as ::error on a line of their own) or hide or reorder what is shown; written as \uXXXX instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text from the data made safe to print on one line of a terminal or a CI log."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def field_path(path: Path) -> str:
@@ -42,14 +50,14 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def human(self) -> str:
-        where = f"{self.file}, line {self.line}, column {self.column}"
-        lines = [f"{self.severity.upper()}: {where}", f"  field: {self.path}", f"  {self.message}"]
+        where = f"{printable(self.file)}, line {self.line}, column {self.column}"
+        lines = [f"{self.severity.upper()}: {where}", f"  field: {printable(self.path)}", f"  {printable(self.message)}"]
         if self.expected:
-            lines.append(f"  expected: {self.expected}")
+            lines.append(f"  expected: {printable(self.expected)}")
         if self.found:
-            lines.append(f"  found: {self.found}")
+            lines.append(f"  found: {printable(self.found)}")
         if self.hint:
-            lines.append(f"  how to fix: {self.hint}")
+            lines.append(f"  how to fix: {printable(self.hint)}")
         return "\n".join(lines)
 
     def github(self) -> str:

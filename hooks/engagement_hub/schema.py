@@ -52,7 +52,29 @@ def bundled(name: str) -> dict[str, Any]:
     result = rewrite(copy.deepcopy(schema))
     result.pop("$id", None)
     result["$defs"] = {**rewrite(common), **result.get("$defs", {})}
-    return result
+    return _end_anchored(result)
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def end_anchored(pattern: str) -> str:
+    """A pattern whose $ means the end of the text for both validators.
+
+    In Python's re (used by jsonschema) $ also matches before a final newline,
+    so 'abc\n' passed ^[a-z]+$; fastjsonschema turns every $ into \\Z. With
+    (?!\n) in front, both read $ as JSON Schema (ECMA-262) means it: the very end.
+    """
+    return _DOLLAR.sub(r"(?!\\n)$", pattern)
+
+
+def _end_anchored(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: (end_anchored(v) if k == "pattern" and isinstance(v, str) else _end_anchored(v))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_end_anchored(v) for v in node]
+    return node
 
 
 def _refs_in_all_of(node: Any) -> Any:
@@ -116,11 +138,17 @@ def validate(doc: Document, name: str) -> list[Problem]:
     try:
         _fast(name)(doc.data)
         return []
-    except fastjsonschema.JsonSchemaException:
-        pass
+    except fastjsonschema.JsonSchemaException as refused:
+        fast_error = refused
     problems: dict[Problem, None] = {}
     for error in _full(name).iter_errors(doc.data):
         problems.update(dict.fromkeys(_explain(error, doc)))
+    if not problems:  # one answer: a value either validator refuses is refused, never let through
+        path = tuple(int(p) if isinstance(p, str) and p.isdigit() else p
+                     for p in (getattr(fast_error, "path", None) or ["data"])[1:])
+        problems[doc.problem(path, "This is not written in the form the hub expects.",
+                             found=describe(getattr(fast_error, "value", None)),
+                             hint="Compare with the examples in the editors' guide (content/guide/index.md).")] = None
     return list(problems)
 
 

@@ -82,6 +82,21 @@ def _render(text: str, inline: bool) -> str:
     )
 
 
+# Every ASCII character Markdown or its attr_list extension could read as syntax.
+_MARKDOWN_SYNTAX = re.compile(r"""[\\`*_{}\[\]()#+\-.!|~:<>&"'=]""")
+
+
+def markdown_literal(text: str) -> Markup:
+    """Plain text to place inside Markdown, which Markdown shows exactly as written.
+
+    Escaping HTML is not enough there: Markdown reads the escaped text again, so
+    ``*x*{onfocus=...}`` became an element with an attribute. Each syntax
+    character becomes a numeric character reference, which Markdown leaves
+    alone and the browser shows as the character; line breaks become spaces.
+    """
+    return Markup(_MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", " ".join((text or "").split())))
+
+
 def markdown_html(text: str) -> Markup:
     """Block Markdown from data as sanitised HTML, ready for a template."""
     return Markup(_render(text or "", False))
