@@ -55,7 +55,7 @@ def url_problem(value: str, *, field: str = "url") -> str:
     unchanged, from an allowed scheme, with no character that could end an HTML
     attribute or make a browser read it as a different address.
     """
-    if _UNSAFE_IN_URL.search(value if not value.startswith("tel:") else value.replace(" ", "")):
+    if _UNSAFE_IN_URL.search(value if not value.startswith("tel:") else value.replace(" ", "")) or _INVISIBLE.search(value):
         return "A web address may not contain spaces, quotes, angle brackets, backslashes or control characters."
     if field == "site_url":
         if not value.startswith("https://") or not value.endswith("/"):
