@@ -57,12 +57,12 @@ debian = command -v $(1) >/dev/null 2>&1 || { \
   SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
   $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(2) >/dev/null; }
 
-# Build elsewhere, then swap: a failed build leaves the previous site/ exactly as it was.
+# One build at a time (a lock), each into a fresh folder in .site-builds/; site/ is a link to the
+# newest good build, switched by one rename. A failed, killed or concurrent build never leaves
+# site/ incomplete or missing (hooks/engagement_hub/sitedir.py).
 build: $(SITE_DEPS)
-	@rm -rf .site-new
-	@$(BIN)/mkdocs build --strict --quiet --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "Built the site into site/ ($$(find site -name index.html | wc -l) pages)."
+	@$(BIN)/python -m engagement_hub.sitedir $(BIN)/mkdocs build --strict --quiet
+	@echo "Built the site into site/ ($$(find site/ -name index.html | wc -l) pages)."
 
 preview: $(SITE_DEPS)
 	@rm -rf site-preview
@@ -127,7 +127,7 @@ lint: $(TEST_DEPS)
 	$(BIN)/ruff check hooks tests bench
 
 clean:
-	rm -rf site site-preview .site-new .site-old .pytest_cache export
+	rm -rf site site-preview .site-new .site-old .site-builds .site.lock .site-link.tmp .pytest_cache export
 
 # Each published year's report printed to an A4 PDF by Debian's headless Chromium.
 # The PDFs go to board-pack/, outside site/, so the site stays byte-identical between builds.

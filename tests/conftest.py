@@ -193,8 +193,30 @@ def browser():
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield instance
+        yield CspBypassingBrowser(instance)
         instance.close()
+
+
+class CspBypassingBrowser:
+    """The browser, whose pages by default let the tests add their own script and styles.
+
+    Tests inject axe-core and insert deliberately broken markup (style attributes, small
+    links), which every page's Content-Security-Policy would block, as it should; so they
+    bypass it, as a browser extension may. tests/test_csp.py asks for bypass_csp=False and
+    checks that every page keeps its own policy with no violation.
+    """
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"bypass_csp": True, **options})
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
 
 
 # Wait until the page has stopped moving: every finite CSS transition and animation finished, then two

@@ -28,7 +28,7 @@ def page_file(site: Path, address: str) -> Path:
 
 
 def violations(browser, base: str, addresses: list[str], *, search: bool = False) -> list[str]:
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=False)  # the page's own policy, enforced
     context.add_init_script(LISTEN)
     page = context.new_page()
     console: list[str] = []
