@@ -166,3 +166,16 @@ def test_macros_still_work(site: HubSite) -> None:
     text, problems = expand("{{ organisation_name }}\n\n{{ goals() }}\n", site.hub, site.renderer, "ok.md", "content/ok.md")
     assert problems == []
     assert "hub-card" in text
+
+
+@pytest.mark.parametrize("name", ["strategy.md", "values/index.md", "index.md"])
+def test_a_content_page_at_the_address_of_a_generated_page_is_an_error(tmp_path: Path, name: str) -> None:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / "content" / name).write_text("# Mine\n\nHand-written.\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"content/{name} would be published at /" in result.stderr
+    assert "Traceback" not in result.stderr

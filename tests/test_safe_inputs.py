@@ -264,3 +264,14 @@ def test_the_build_succeeds_on_anything_the_check_accepts(tmp_path: Path) -> Non
 
     attempt()
     assert built, "no example passed the check, so none was built: the property was not tried"
+
+
+def test_text_a_spreadsheet_would_run_is_a_warning_and_the_open_data_page_says_so(tmp_path: Path, page) -> None:
+    root = scratch_data(tmp_path)
+    path = root / "data" / "organisation.yml"
+    old = "strapline: Patients, carers and communities shaping the care we give"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, 'strapline: "=HYPERLINK(1)"'), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING: data/organisation.yml" in result.stderr and "as a formula" in result.stderr
+    assert "could be read by a spreadsheet as a formula" in page("open-data/").get_text(" ")

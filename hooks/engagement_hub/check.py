@@ -19,6 +19,7 @@ from .load import checked_documents
 from .problems import report
 from .readability import readability_problems
 from .record import frozen_problems
+from .spreadsheet import formula_problems
 from .statement import statement_problems
 
 
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         hub, docs, years, problems = checked_documents(args.root, today)
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
-                              + readability_problems(args.root))
+                              + readability_problems(args.root) + formula_problems(args.root))
             # Published years are frozen (record.py): the check compares them with their snapshots.
             problems = sorted(problems + frozen_problems(args.root, hub, docs, years))
     except Exception:

@@ -25,10 +25,29 @@ from .load import load_checked
 from .macros import expand
 from .memory import Memory
 from .pages import Page, build_pages, named_src, navigation
-from .problems import Problem
+from .problems import DataError, Problem
 from .render import Renderer
 from .sameness import Exactly, same
 from .toc import toc_tokens
+
+
+def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
+    """Hand-written pages published at the address of a page the hub makes from data.
+
+    content/strategy.md and the hub's strategy/index.md are both /strategy/: one would
+    silently replace the other.
+    """
+    made = {url_of(src): src for src in pages}
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
+        src = path.relative_to(content_dir).as_posix()
+        if (url := url_of(src)) in made:
+            problems.append(Problem(
+                f"content/{src}", 1, 1, "(the whole file)",
+                f"content/{src} would be published at /{url}, where the hub already makes a page from data "
+                f"({made[url]}); one would silently replace the other.",
+                expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -more."))
+    return problems
 
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:
@@ -71,6 +90,8 @@ class HubSite:
         memory = memory or Memory()
         hub, warnings = load_checked(root, include_drafts=preview, today=today, memory=memory)
         pages = {page.src: page for page in build_pages(hub, today, memory)}
+        if clashes := content_clashes(content_dir, pages):
+            raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
                    nav=_escape_titles(navigation(hub, extra)),
