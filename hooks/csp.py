@@ -13,10 +13,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.csp import with_policy
 
+# `mkdocs serve` adds its live-reload script to each page as it serves it, with numbers that change on
+# every request, so no hash could allow it: the local preview goes without the policy; every build has it.
+_serving: dict[str, bool] = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
+
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - MkDocs' own signature
-    return with_policy(output)
+    return output if _serving["on"] else with_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    if _serving["on"] or not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content)
