@@ -275,3 +275,20 @@ def test_text_a_spreadsheet_would_run_is_a_warning_and_the_open_data_page_says_s
     assert result.returncode == 0, result.stderr
     assert "WARNING: data/organisation.yml" in result.stderr and "as a formula" in result.stderr
     assert "could be read by a spreadsheet as a formula" in page("open-data/").get_text(" ")
+
+
+def test_a_value_the_fast_validator_refuses_is_refused_even_if_the_other_finds_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engagement_hub import schema
+    from engagement_hub.source import read_yaml
+
+    doc, _ = read_yaml(b"name: x\n", "data/organisation.yml")
+    assert schema.validate(doc, "organisation"), "the example is refused (fields are missing)"
+
+    class FindsNothing:
+        def iter_errors(self, data: Any) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(schema, "_full", lambda name: FindsNothing())
+    problems = schema.validate(doc, "organisation")
+    assert problems and problems[0].file == "data/organisation.yml"
