@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.cache import cache_dir
 from engagement_hub.collector import IdleCollector
-from engagement_hub.sanitise import sanitise
 from engagement_hub.load import newest_date
 from engagement_hub.memory import Memory
 from engagement_hub.render import problems_page
+from engagement_hub.sanitise import sanitise
 from engagement_hub.search import SearchIndexError, index_site
 from engagement_hub.site import HubSite
 from engagement_hub.stylesheet import COMBINED, combine

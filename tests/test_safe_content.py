@@ -19,8 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-from engagement_hub.sanitise import sanitise
 from engagement_hub.macros import expand
+from engagement_hub.sanitise import sanitise
 from engagement_hub.site import HubSite
 
 HOSTILE_PAGE = """# Hostile
