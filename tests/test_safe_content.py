@@ -102,8 +102,8 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "content" / "trusted.md").write_text(
         "# Trusted\n\n<p class=\"kept-raw\" style=\"color: red\">Raw HTML the site chose to trust.</p>\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("extra:\n", "extra:\n  trusted_html: [trusted.md]\n", 1),
-                                        encoding="utf-8")
+    assert "trusted_html: []" in config
+    (project / "mkdocs.yml").write_text(config.replace("trusted_html: []", "trusted_html: [trusted.md]", 1), encoding="utf-8")
     organisation = project / "data" / "organisation.yml"
     text = organisation.read_text(encoding="utf-8")
     name = "name: Southbank Hospitals NHS Foundation Trust"
