@@ -133,6 +133,13 @@ def follow(example: Example, root: Path) -> None:
     if example.schema == "progress":
         # A new file, or a change to the whole file.
         path.write_text(whole_text(example), encoding="utf-8")
+        if parsed(example).get("status") == "published":
+            # "Publishing is one command": the guide's `make publish-year`, which writes the year's snapshot.
+            publish = subprocess.run(
+                [sys.executable, "-m", "engagement_hub.publish", path.stem, "--root", str(root)],
+                env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+                capture_output=True, text=True, timeout=60, check=False)
+            assert publish.returncode == 0, publish.stderr
         return
     kind = example.schema
     text = path.read_text(encoding="utf-8")
@@ -322,8 +329,10 @@ def sections(text: str) -> dict[str, str]:
 
 
 def quoted(section: str) -> list[str]:
-    """The check's words quoted in a section (blocks of 'Wrong:' and 'Right:' lines are advice, not quotes)."""
-    return [body for _, info, body in fenced_blocks(section) if info == "text" and not body.startswith("Wrong:")]
+    """The check's words quoted in a section. Not quotes: blocks of 'Wrong:' and 'Right:' lines (advice), and
+    lines to add under a field, which start with the field's name alone ('corrections:')."""
+    return [body for _, info, body in fenced_blocks(section)
+            if info == "text" and not body.startswith("Wrong:") and not re.match(r"[a-z_]+:\n", body)]
 
 
 def _same(text: str) -> str:
@@ -335,7 +344,7 @@ PLEDGE_TEXT = "text: We will make our wards quieter at night, so that patients c
 # (the section that explains it, the change to the first pledge example that causes it)
 MISTAKES: dict[str, tuple[str, str, str]] = {
     "the example of a problem": ("What the check errors mean", "status: made", "status: done"),
-    "missing field": ("A field is missing", "    date: 2025-06-02\n", ""),
+    "missing field": ("A field is missing", "    date: 2026-06-02\n", ""),
     "unknown field": ("A field name is not known", "    goal:", "    gaol:"),
     "not an allowed word": ("A word is not one of the allowed words", "status: made", "status: done"),
     "unknown id": ("An id points to nothing", "      - compassion", "      - compasion"),
@@ -348,7 +357,7 @@ MISTAKES: dict[str, tuple[str, str, str]] = {
                           "     - respect-and-dignity"),
     "colon in text": ("The spaces at the start of a line are wrong", PLEDGE_TEXT, "text: Note: we will listen."),
     "no space after dash": ("A list item has no space after its dash", "      - compassion", "      -compassion"),
-    "date form": ("A date is in the wrong form", "date: 2025-06-02", "date: 02/06/2025"),
+    "date form": ("A date is in the wrong form", "date: 2026-06-02", "date: 02/06/2026"),
     "year and file name": ("A year does not match its file name", "", ""),
     "javascript link": ("A link is refused", PLEDGE_TEXT, "text: We will [listen](javascript:alert)."),
     "image": ("A picture is refused", PLEDGE_TEXT,
