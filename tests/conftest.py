@@ -273,3 +273,18 @@ def words_not_in_data(site: Path, data_text: str) -> list[str]:
             if match.group(1).lower() not in allowed:
                 found.append(f"{relative}: ...{text[max(0, match.start() - 60):match.end() + 30]}...")
     return found
+
+
+def on_the_fixture_trust() -> tuple[Callable[..., Path], Callable[..., Callable[[str], BeautifulSoup]]]:
+    """``site`` and ``page`` fixtures that mean the fixture trust's site, for a module of behaviour tests:
+    ``site, page = on_the_fixture_trust()``. A fork that replaces data/ keeps those tests green."""
+
+    @pytest.fixture(scope="session", name="site")
+    def trust_as_site(trust_site: Path) -> Path:
+        return trust_site
+
+    @pytest.fixture(scope="session", name="page")
+    def trust_as_page(trust_page: Callable[[str], BeautifulSoup]) -> Callable[[str], BeautifulSoup]:
+        return trust_page
+
+    return trust_as_site, trust_as_page

@@ -11,19 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import TRUST_DATA, examples, fixture_project, run_build
+from conftest import TRUST_DATA, examples, fixture_project, on_the_fixture_trust, run_build
 
-
-# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
-# so a fork that replaces data/ keeps these tests green.
-@pytest.fixture(scope="session")
-def site(trust_site):
-    return trust_site
-
-
-@pytest.fixture(scope="session")
-def page(trust_page):
-    return trust_page
+site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
 
 STRATEGY = yaml.safe_load((TRUST_DATA / "strategy.yml").read_text(encoding="utf-8"))

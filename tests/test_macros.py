@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import TRUST_DATA, main_text, run_build
+from conftest import TRUST_DATA, main_text, on_the_fixture_trust, run_build
 
-
-# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
-# so a fork that replaces data/ keeps these tests green.
-@pytest.fixture(scope="session")
-def site(trust_site):
-    return trust_site
-
-
-@pytest.fixture(scope="session")
-def page(trust_page):
-    return trust_page
+site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
 
 def test_about_page_shows_the_pledges_naming_compassion(page) -> None:

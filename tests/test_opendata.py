@@ -12,19 +12,9 @@ import pytest
 import yaml
 from pledge_history import latest
 
-from conftest import TRUST_DATA
+from conftest import TRUST_DATA, on_the_fixture_trust
 
-
-# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
-# so a fork that replaces data/ keeps these tests green.
-@pytest.fixture(scope="session")
-def site(trust_site):
-    return trust_site
-
-
-@pytest.fixture(scope="session")
-def page(trust_page):
-    return trust_page
+site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
 
 DATA = TRUST_DATA

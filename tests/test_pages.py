@@ -3,22 +3,11 @@ shows the data it must: the expectations are read from data/, not copied."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
-from conftest import TRUST_DATA, main_text
+from conftest import TRUST_DATA, main_text, on_the_fixture_trust
 
-
-# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
-# so a fork that replaces data/ keeps these tests green.
-@pytest.fixture(scope="session")
-def site(trust_site):
-    return trust_site
-
-
-@pytest.fixture(scope="session")
-def page(trust_page):
-    return trust_page
+site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
 
 def data(name: str):

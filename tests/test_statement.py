@@ -8,24 +8,13 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import TEST_DATE, TRUST_DATA, build_env, built_pages, main_text, run_build
+from conftest import TEST_DATE, TRUST_DATA, build_env, built_pages, main_text, on_the_fixture_trust, run_build
 from engagement_hub.statement import months_before
 
-
-# The hub's behaviour is tested on the fixture trust (tests/fixtures/trust), never on data/,
-# so a fork that replaces data/ keeps these tests green.
-@pytest.fixture(scope="session")
-def site(trust_site):
-    return trust_site
-
-
-@pytest.fixture(scope="session")
-def page(trust_page):
-    return trust_page
+site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
 
 def data(name: str) -> dict:
