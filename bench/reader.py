@@ -116,8 +116,9 @@ def visit_and_search(browser: Any, base: str, address: str) -> dict[str, Any]:
     done = len(finished)
     page.keyboard.press("/")
     page.keyboard.type(SEARCH_WORD, delay=30)
-    page.wait_for_function("(document.querySelector('[role=status]') || {}).textContent?.includes('match')",
-                           timeout=180_000)
+    # A locator, not wait_for_function: that evaluates a string, which the page's own CSP (kept on, so the
+    # figures are the real page's) refuses.
+    page.locator("#hub-search-status", has_text="match").wait_for(timeout=180_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     search, search_files_n = _transferred(finished[done:])
