@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pledge_history import finished_since, stood
 
-from conftest import ROOT
+from conftest import ROOT, TRUST
 from engagement_hub import model as m
 from engagement_hub import opendata as od
 from engagement_hub.load import load
@@ -27,7 +27,9 @@ from engagement_hub.render import Renderer
 
 STATUSES = ("made", "in-progress", "kept", "not-kept")
 FIRST_YEAR = 2021
-BASE = load(ROOT)  # the example's organisation, goals and values; pledges and years are generated
+# The fixture trust's organisation, goals and values (never data/, which a fork replaces: it may have no
+# progress years); pledges and years are generated.
+BASE = load(TRUST)
 START = BASE.organisation.year_start_month
 TEMPLATE = BASE.years[0]
 
