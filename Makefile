@@ -26,6 +26,7 @@ help:
 	@echo "make export  the whole site as Markdown pages and a generated config in export/, for another engine"
 	@echo "make test-explore  the property tests on new random examples, ten times as many (slow)"
 	@echo "make board-pack  build the site, then print each published year to board-pack/board-pack-YYYY-YY.pdf (A4)"
+	@echo "make publish-year YEAR=2025-26 BOARD_DATE=2026-06-11  publish a reporting year once it has been reviewed, freezing the record of its report"
 	@echo "make bench   time builds at 1x, 10x and 100x the example data against plain MkDocs, and measure what a reader downloads (about 10 minutes)"
 
 # Installs only what the locks name, each file checked against its hash, and only
@@ -144,7 +145,7 @@ endif
 
 # The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, and what a reader pays
 # (a real browser on the site served gzipped, and Lighthouse from npm), every budget PASS or FAIL.
-# Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by the README). About 5 minutes.
+# Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by docs/how-it-works.md). About 5 minutes.
 .PHONY: bench
 bench: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	@$(BIN)/python bench/run.py --record $(ARGS)

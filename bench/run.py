@@ -27,7 +27,7 @@ made by ``bench/synthetic.py`` in a temporary folder) it measures:
 Then every budget (issues 7 and 18) is checked and printed PASS or FAIL with the
 command that reproduces it; the table
 goes to bench-results/ (not tracked) and to bench/RESULTS.md (tracked, quoted
-by the README). Exit status 1 if any budget fails.
+by docs/how-it-works.md). Exit status 1 if any budget fails.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ another site. Material's bundle would fetch Mermaid from a CDN for any element
 with the class ``mermaid``, so that class is dropped.
 
 A site that needs raw HTML on a page names the page in mkdocs.yml under
-``extra: trusted_html:`` (see README.md); nothing is trusted by default.
+``extra: trusted_html:`` (see docs/how-it-works.md, "Safe by construction"); nothing is trusted by default.
 """
 
 from __future__ import annotations
