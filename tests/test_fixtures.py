@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 import sys
@@ -259,6 +262,50 @@ def test_a_network_lists_its_members_with_kind_link_date_joined_and_pledges(page
             assert (pledge["text"] in text) == mine, (member["id"], pledge["id"])
 
 
+def members_csv(site: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((site / "open-data" / "members.csv").read_text(encoding="utf-8"), newline="")))
+
+
+def test_a_networks_members_and_their_pledges_are_open_data(build_org, page_of) -> None:
+    site = build_org("network")
+    members = yaml.safe_load((FIXTURES / "network" / "data" / "members.yml").read_text(encoding="utf-8"))["members"]
+    pledges = yaml.safe_load((FIXTURES / "network" / "data" / "pledges.yml").read_text(encoding="utf-8"))["pledges"]
+
+    def made_by(member: dict) -> list[str]:
+        return sorted(p["id"] for p in pledges
+                      if p["made_by"].get("member") == member["id"] or p["made_by"]["name"] == member["name"])
+
+    rows = {row["member_id"]: row for row in members_csv(site)}
+    assert sorted(rows) == sorted(m["id"] for m in members)
+    assert any(made_by(m) for m in members)  # the fixture has members with pledges, so the column is tested
+    document = json.loads((site / "open-data" / "members.json").read_text(encoding="utf-8"))
+    by_id = {row["member_id"]: row for row in document["rows"]}
+    for member in members:
+        row = rows[member["id"]]
+        assert (row["name"], row["kind"], row["url"], row["joined"]) == (
+            member["name"], member["kind"], member.get("url", ""), member["joined"].isoformat())
+        assert sorted(row["pledge_ids"].split()) == made_by(member)
+        assert sorted(by_id[member["id"]]["pledge_ids"]) == made_by(member)
+    package = json.loads((site / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == "members")
+    assert resource["schema"]["primaryKey"] == ["member_id"]
+    assert (site / "open-data" / "schemas" / "members.schema.json").is_file()
+    download = page_of("network")("members/").find("h2", id="download-the-data").find_next("ul")
+    assert {a["href"].rsplit("/", 1)[-1] for a in download.select("a[href]")} == {"members.csv", "members.json"}
+    open_data = page_of("network")("open-data/")
+    assert open_data.find(id="dataset-members") is not None and "members" in main_text(open_data).split(".")[0]
+
+
+@pytest.mark.parametrize("kind", ["trust", "group"])
+def test_an_organisation_without_members_publishes_no_members_data(kind: str, build_org, page_of) -> None:
+    site = build_org(kind)
+    assert not list(site.rglob("members*"))
+    package = json.loads((site / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert "members" not in {r["name"] for r in package["resources"]}
+    open_data = page_of(kind)("open-data/")
+    assert open_data.find(id="dataset-members") is None and "members" not in main_text(open_data).split(".")[0]
+
+
 def test_a_pledge_naming_an_unknown_member_is_an_error_with_the_nearest(tmp_path: Path) -> None:
     project = fixture_project("network", tmp_path / "project")
     pledges = project / "data" / "pledges.yml"
@@ -279,3 +326,6 @@ def test_no_members_yet_is_said_plainly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = main_text(page_reader(tmp_path / "site")("members/"))
     assert "We have no members listed yet." in text and "0 " not in text
+    assert members_csv(tmp_path / "site") == []  # the file is there, with its header, and says so on the page
+    section = page_reader(tmp_path / "site")("open-data/").find(id="dataset-members").find_parent("section")
+    assert "It has no rows yet." in section.get_text(" ")

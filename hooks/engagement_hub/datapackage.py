@@ -46,7 +46,7 @@ _JSON = {
 # Which column of which table each id column points at; and each table's own key.
 _POINTS_AT = {"goal_id": ("goals", "goal_id"), "pledge_id": ("pledges", "pledge_id")}
 _OWN_KEY = {"goals": ["goal_id"], "measures": ["goal_id", "measure_id"], "pledges": ["pledge_id"],
-            "values": ["value_id"], "channels": ["channel_id"], "years": ["year"]}
+            "values": ["value_id"], "channels": ["channel_id"], "years": ["year"], "members": ["member_id"]}
 
 
 def schema_path(dataset: Dataset) -> str:

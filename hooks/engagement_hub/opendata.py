@@ -144,6 +144,13 @@ def _pledges_by_year(hub: m.Hub) -> list[dict[str, Any]]:
     return rows
 
 
+def _members(hub: m.Hub) -> list[dict[str, Any]]:
+    """Each member and the pledges the members page lists under it (named by id, or by its exact name)."""
+    return [{"member_id": x.id, "name": x.name, "kind": x.kind, "url": x.url, "joined": x.joined,
+             "pledge_ids": [p.id for p in hub.pledges_by_member(x)]}
+            for x in sorted(hub.members or (), key=lambda x: x.name)]
+
+
 def _values(hub: m.Hub) -> list[dict[str, Any]]:
     return [{"value_id": v.id, "name": v.name, "family": v.family, "summary": v.summary,
              "description": v.description, "source_title": v.source_title, "source_url": v.source_url}
@@ -270,6 +277,14 @@ DATASETS: tuple[Dataset, ...] = (
         _c("source_title", "text", "Where the value comes from."),
         _c("source_url", "text", "A link to the source; may be empty."),
     ), _values),
+    Dataset("members", "Members", "The organisations that are members, and the pledges each has made.", (
+        _c("member_id", "text", "A short, stable id for the member."),
+        _c("name", "text", "The member's name."),
+        _c("kind", "text", "The kind of member, as the members page groups them."),
+        _c("url", "text", "A link to the member's website; may be empty."),
+        _c("joined", "date", "When it became a member."),
+        _c("pledge_ids", "ids", "The pledges it has made, as in pledges; may be empty."),
+    ), _members),
     Dataset("channels", "Ways to get involved", "The channels through which people can take part.", (
         _c("channel_id", "text", "A short, stable id for the channel."),
         _c("name", "text", "The channel's name."),
@@ -398,7 +413,8 @@ _PROGRESS = {"years", "progress", "measure-values", "highlights", "you-said-we-d
 
 
 def datasets_for(hub: m.Hub) -> list[Dataset]:
-    """The datasets this organisation's data calls for: none for pledges, progress or measures it leaves out."""
+    """The datasets this organisation's data calls for: none for pledges, progress, measures, opportunities or
+    members it leaves out."""
     def wanted(name: str) -> bool:
         if name in ("pledges", "pledge-updates"):
             return hub.has_pledges
@@ -408,8 +424,17 @@ def datasets_for(hub: m.Hub) -> list[Dataset]:
             return hub.has_measures
         if name == "opportunities":  # none without data/opportunities.yml
             return bool(hub.opportunities)
+        if name == "members":  # none without data/members.yml; a file with no rows for an empty list
+            return hub.members is not None
         return hub.has_progress if name in _PROGRESS else True
     return [d for d in DATASETS if wanted(d.name)]
+
+
+def topics(hub: m.Hub) -> list[str]:
+    """What the open data covers, in words, for the open data page: only the sections the data has."""
+    return ["our strategy", "values", *(["pledges"] if hub.has_pledges else []),
+            *(["members"] if hub.members is not None else []), "ways to get involved",
+            *(["progress"] if hub.has_progress else [])]
 
 
 def downloads_for(hub: m.Hub, *names: str) -> list[Dataset]:

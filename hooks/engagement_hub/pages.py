@@ -171,6 +171,7 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
         pages += _progress_pages(hub)
     pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
         "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, memory), "kind_words": od.KIND_WORDS,
+        "topics": od.topics(hub),
     }, description="The facts on this site as CSV and JSON files, to check or reuse"))
     pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
     pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
@@ -219,7 +220,7 @@ def _members_page(hub: m.Hub) -> Page:
         kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
     return Page(MEMBERS_SRC, "Our members", "members.html", {
         "members_by_kind": sorted(kinds.items()), "introduction": hub.members_introduction,
-        "count": len(hub.members or ())},
+        "count": len(hub.members or ()), "downloads": od.downloads_for(hub, "members")},
                 description="The organisations that are members, and the pledges each has made")
 
 
