@@ -15,10 +15,12 @@ from pathlib import Path
 
 from .builddate import BuildDateError, build_date
 from .content import content_problems
-from .load import checked_documents
-from .problems import report
+from .load import checked_documents, language_texts
+from .multilingual import coverage_report
+from .problems import Problem, report
 from .readability import readability_problems
 from .record import frozen_problems
+from .source import Document
 from .spreadsheet import formula_problems
 from .statement import statement_problems
 
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                               + readability_problems(args.root) + formula_problems(args.root))
             # Published years are frozen (record.py): the check compares them with their snapshots.
             problems = sorted(problems + frozen_problems(args.root, hub, docs, years))
+        coverage = _coverage(args.root, docs, years, problems)
     except Exception:
         if args.debug:
             raise
@@ -58,12 +61,26 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
     if hub is None or any(p.severity == "error" for p in problems):
+        if coverage:
+            print(f"\nTranslations:\n{coverage}", file=sys.stderr)
         return 1
     print(f"The data is valid: {len(hub.strategy.goals)} goals, {len(hub.values)} values, "
           f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, "
           f"{len(hub.opportunities)} opportunities, {len(hub.years)} years "
           f"(checked in {elapsed:.2f} s).")
+    if coverage:
+        print(f"Translations:\n{coverage}")
     return 0
+
+
+def _coverage(root: Path, docs: dict[str, Document], years: list[Document], problems: list[Problem]) -> str:
+    """How much of each language is translated, once the English it translates has been read without error."""
+    if "organisation" not in docs or any(
+            p.severity == "error" and not p.file.startswith(("data/translations/", "locale/"))
+            and not p.path.endswith("minimum_coverage") for p in problems):
+        return ""
+    texts, _ = language_texts(root, docs, years)
+    return coverage_report(texts)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ from .builddate import build_date
 from .contrast import brand_problems
 from .fields import field_problems
 from .history import date_problems
+from .languages import language_problems
 from .memory import Memory
+from .multilingual import LanguageText, read_languages
 from .problems import DataError, Problem
 from .references import check_references
 from .reread import read_changed
@@ -46,7 +48,8 @@ PROGRESS_DIR = "progress"
 OPTIONAL_FILES = {"pledges", "involvement", "opportunities", "members"}
 
 
-def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document | None, list[Problem]]:
+def _read(path: Path, label: str, schema: str | None, memory: Memory) -> tuple[Document | None, list[Problem]]:
+    """One data file read and checked; ``schema`` None for a file whose shape another module checks."""
     if path.is_symlink() or any(parent.is_symlink() for parent in path.parents[:2]):
         return None, []  # refused, and never opened, by symlink_problems
     if not path.is_file():
@@ -71,8 +74,9 @@ def _read(path: Path, label: str, schema: str, memory: Memory) -> tuple[Document
         return None, problems
     # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
     explained = {p.path for p in problems}
-    found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
-    problems += [p for p in found if p.path not in explained]
+    if schema is not None:
+        found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
+        problems += [p for p in found if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, (), memory, checked)
     problems += [p for p in field_problems(doc, doc.data, (), checked) if p.path not in explained]
     if not problems:  # a preview (`make serve`) reloads on every save: an unchanged file is not read again
@@ -121,7 +125,7 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
         if doc is not None:
             docs[name] = doc
     if "organisation" in docs:  # brand colours must be readable before they colour every page
-        problems += brand_problems(docs["organisation"])
+        problems += brand_problems(docs["organisation"]) + language_problems(docs["organisation"])
     years = []
     # Any case: a progress file named 2025-26.YML is read, not silently left out.
     found = (data / PROGRESS_DIR).iterdir() if (data / PROGRESS_DIR).is_dir() else ()
@@ -159,10 +163,19 @@ def checked_documents(root: Path, today: date | None = None, memory: Memory | No
     # Reading makes hundreds of thousands of small objects and no cycles: see collector.
     with collector.paused():
         docs, years, problems = read_documents(Path(root), today, memory)
+        if not [p for p in problems if p.severity == "error"]:  # translations are checked against valid English
+            problems += language_texts(Path(root), docs, years, memory)[1]
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             return None, docs, years, sorted(problems)
         return build_hub(docs, years, memory), docs, years, sorted(problems)
+
+
+def language_texts(root: Path, docs: dict[str, Document], years: list[Document], memory: Memory | None = None
+                   ) -> tuple[list[LanguageText], list[Problem]]:
+    """Each language's translations (data/translations/, locale/), checked against the valid English data."""
+    memory = memory or Memory()
+    return read_languages(root, docs, years, lambda path, label: _read(path, label, None, memory))
 
 
 def load_checked(root: Path, *, include_drafts: bool = False,

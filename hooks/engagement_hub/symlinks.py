@@ -1,4 +1,4 @@
-"""Nothing from outside the repository: symbolic links in data/ and content/ are refused.
+"""Nothing from outside the repository: symbolic links in data/, content/ and locale/ are refused.
 
 A pull request can carry a symbolic link that the review shows as a one-line
 file, yet the build would read or publish what it points to (say
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .problems import Problem
 
-FOLDERS = ("data", "content")
+FOLDERS = ("data", "content", "locale")  # locale/: the interface translations (catalogue.py)
 
 
 def symlink_problems(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Problem]:
