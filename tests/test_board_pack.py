@@ -148,9 +148,9 @@ def test_the_first_year_shows_the_starting_point_not_a_chart_of_zeros(packs: Pat
 
 
 def test_a_draft_year_on_request_says_draft_on_every_page(tmp_path: Path) -> None:
-    from conftest import copy_project, run_build
+    from conftest import fixture_project, run_build
 
-    project = copy_project(tmp_path / "project")
+    project = fixture_project("trust", tmp_path / "project")
     source = (project / "data/progress/2025-26.yml").read_text(encoding="utf-8")
     (project / "data/progress/2026-27.yml").write_text(
         source.replace("year: 2025/26", "year: 2026/27").replace("status: published", "status: draft")

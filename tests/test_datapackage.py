@@ -26,25 +26,52 @@ def validate(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def open_data(site: Path, tmp_path: Path) -> Path:
-    """A copy of the built open-data folder, safe to break."""
-    return Path(shutil.copytree(site / "open-data", tmp_path / "open-data"))
+def open_data(trust_site: Path, tmp_path: Path) -> Path:
+    """A copy of the fixture trust's open-data folder (every table), safe to break."""
+    return Path(shutil.copytree(trust_site / "open-data", tmp_path / "open-data"))
 
 
-def test_the_package_lists_every_csv_file_and_every_file_matches_its_table_schema(open_data: Path) -> None:
+def package_problems(open_data: Path) -> list[str]:
+    """What is wrong with a built open-data folder: files the package leaves out, columns that differ from the
+    header, a year table without its year, and every error frictionless and jsonschema find."""
     descriptor = json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))
-    listed = {r["path"] for r in descriptor["resources"]}
-    assert listed == {p.name for p in open_data.glob("*.csv")}
-    assert validate(open_data) == []
+    problems = [f"not in the package: {name}" for name in
+                sorted({p.name for p in open_data.glob("*.csv")} ^ {r["path"] for r in descriptor["resources"]})]
+    problems += validate(open_data)
     for resource in descriptor["resources"]:
         columns = [f["name"] for f in resource["schema"]["fields"]]
         header = (open_data / resource["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
-        assert columns == header
-        if resource["name"] in BY_YEAR:
-            assert "year" in columns, resource["name"]
+        if columns != header:
+            problems.append(f"{resource['path']}: columns {columns} but header {header}")
+        if resource["name"] in BY_YEAR and "year" not in columns:
+            problems.append(f"{resource['name']} has no year column")
+    for path in sorted((open_data / "schemas").glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        document = json.loads((open_data / f"{path.name.removesuffix('.schema.json')}.json").read_text(encoding="utf-8"))
+        problems += [f"{path.name}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(document)]
+    return problems
+
+
+def test_the_package_lists_every_csv_file_and_every_file_matches_its_table_schema(open_data: Path) -> None:
+    assert package_problems(open_data) == []
+    descriptor = json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))
     keys = {(r["name"], json.dumps(k["fields"]), k["reference"]["resource"])
             for r in descriptor["resources"] for k in r["schema"].get("foreignKeys", [])}
     assert ("pledges-by-year", '"pledge_id"', "pledges") in keys and ("progress", '"goal_id"', "goals") in keys
+
+
+@pytest.mark.parametrize("kind", ["group", "network"])
+def test_each_kind_of_organisation_publishes_a_valid_package_of_only_its_own_tables(kind: str, build_org) -> None:
+    open_data = build_org(kind) / "open-data"
+    assert package_problems(open_data) == []
+    names = {r["name"] for r in json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    assert ("pledges" in names) == (kind == "network") and ("members" in names) == (kind == "network")
+
+
+def test_this_sites_own_open_data_is_a_valid_package(site: Path) -> None:
+    """data/'s own site (whatever a fork holds there): every file matches its package and schemas."""
+    assert package_problems(site / "open-data") == []
 
 
 def test_a_broken_csv_fails_the_package_check(open_data: Path) -> None:
@@ -61,16 +88,21 @@ def test_every_json_file_matches_its_json_schema_and_a_wrong_row_does_not(open_d
     schemas = sorted((open_data / "schemas").glob("*.schema.json"))
     assert {p.name.removesuffix(".schema.json") for p in schemas} == {p.stem for p in open_data.glob("*.json")
                                                                       if p.name != "datapackage.json"}
-    for path in schemas:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        document = json.loads((open_data / f"{path.name.removesuffix('.schema.json')}.json").read_text(encoding="utf-8"))
-        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    assert package_problems(open_data) == []
     schema = json.loads((open_data / "schemas" / "pledges.schema.json").read_text(encoding="utf-8"))
     document = json.loads((open_data / "pledges.json").read_text(encoding="utf-8"))
     document["rows"][0]["value_ids"] = "not a list"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_a_wrong_row_is_a_package_problem(open_data: Path) -> None:
+    document = json.loads((open_data / "values.json").read_text(encoding="utf-8"))
+    document["rows"][0]["name"] = 7
+    (open_data / "values.json").write_text(json.dumps(document), encoding="utf-8")
+    (open_data / "goals.csv").write_text("goal_id,oops\n", encoding="utf-8")
+    problems = package_problems(open_data)
+    assert any(p.startswith("values.schema.json") for p in problems) and any("goals.csv: columns" in p for p in problems)
 
 
 def test_the_open_data_page_links_the_package_and_each_schema(site: Path) -> None:

@@ -137,13 +137,14 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_zensical_builds_every_page_of_the_export_as_mkdocs_does(site: Path, zensical_site: Path) -> None:
-    assert len(list(site.rglob("index.html"))) > 20
+    assert len(list(site.rglob("index.html"))) > 5
     assert engine_differences(site, zensical_site) == []
 
 
 def test_the_export_has_the_contents_and_the_footer(zensical_site: Path) -> None:
     """The parts Zensical could not make without the export's help: contents from the hub's HTML, feedback links."""
-    parts = page_parts((zensical_site / "progress" / "index.html").read_text(encoding="utf-8"))
+    # The open data page: every organisation's site has it, with several sections in its contents.
+    parts = page_parts((zensical_site / "open-data" / "index.html").read_text(encoding="utf-8"))
     assert len(parts["toc"]) >= 2  # type: ignore[arg-type]
     assert "Is this page useful?" in parts["footer"]  # type: ignore[operator]
     assert "Accessibility statement" in parts["footer"]  # type: ignore[operator]

@@ -175,7 +175,7 @@ def test_the_guide_is_a_page_on_the_site_but_not_in_its_menus(page: Callable[[st
     assert soup.find("h1").get_text(strip=True) == "How to update the website"
     assert len(soup.select("pre code.language-yaml")) == len(yaml_blocks(GUIDE)), "each example is shown as code"
     assert "Open the preview" in main_text(soup)
-    for url in ("", "pledges/", "contact/"):
+    for url in ("", "values/", "contact/"):  # pages every organisation's site has
         links = [a["href"] for a in page(url).select("nav a[href]")]
         assert links, url
         assert not [href for href in links if "guide/" in href], f"the guide is in the menus on /{url}"
@@ -183,7 +183,7 @@ def test_the_guide_is_a_page_on_the_site_but_not_in_its_menus(page: Callable[[st
 
 def test_the_guide_is_left_out_of_the_site_search(site: Path) -> None:
     # Pagefind indexes only pages that carry data-pagefind-body (theme_overrides/main.html).
-    assert "data-pagefind-body" in (site / "pledges" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in (site / "values" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in (site / "guide" / "index.html").read_text(encoding="utf-8")
     assert (site / "pagefind" / "pagefind.js").is_file()
 

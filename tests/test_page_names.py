@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, fixture_project
 from engagement_hub.pages import NAMED, named_src
 from engagement_hub.site import HubSite
 
@@ -28,11 +29,12 @@ def test_the_file_link_check_can_fail() -> None:
     assert FILE_LINK.findall("<a href=\"{{ link('contact.md') }}\">") and not FILE_LINK.findall("{{ link_to('contact') }}")
 
 
-def test_every_name_a_template_uses_is_a_page_the_site_has() -> None:
+def test_every_name_a_template_uses_is_a_page_the_site_has(tmp_path: Path) -> None:
     used = {name for text in template_texts().values() for name in NAME_LINK.findall(text)}
     assert used and used <= set(NAMED)
-    site = HubSite.load(ROOT, template_dir=TEMPLATES, content_dir=ROOT / "content")
-    assert set(NAMED.values()) <= set(site.pages)  # the example has every section: each name is one of its pages
+    project = fixture_project("trust", tmp_path / "project")  # every section, whatever data/ holds
+    site = HubSite.load(project, template_dir=TEMPLATES, content_dir=project / "content")
+    assert set(NAMED.values()) <= set(site.pages)  # each name is one of its pages
 
 
 def test_a_name_no_page_has_stops_the_build_in_words() -> None:

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, examples
+from conftest import ROOT, TRUST, TRUST_DATA, examples
 from engagement_hub.memory import Memory
 from engagement_hub.problems import DataError
 from engagement_hub.site import HubSite
@@ -176,8 +176,10 @@ edits = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50), st.sample
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("preview") / "project"
     root.mkdir()
-    for part in ("data", "content"):
-        shutil.copytree(ROOT / part, root / part)
+    # The fixture trust, whose every kind of record the edits above change (never data/, which a fork replaces).
+    shutil.copytree(TRUST_DATA, root / "data")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy2(TRUST / "about.md", root / "content" / "about.md")
     return root
 
 

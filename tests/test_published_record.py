@@ -1,6 +1,6 @@
 """Published years are frozen: a change to what a published report shows fails `make check` unless it is a correction.
 
-Each test works on a scratch copy of the example data and runs the check the
+Each test works on a scratch copy of the fixture trust's data and runs the check the
 way `make check` does (engagement_hub.check.main), for the fixed test date.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import TRUST_DATA, fixture_project
 from engagement_hub.check import main as check_main
 from engagement_hub.publish import main as publish_main
 from engagement_hub.publish import set_published
@@ -32,11 +32,12 @@ def edit(project: Path, file: str, old: str, new: str) -> int:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    """A scratch project holding the fixture trust, whose published years these tests edit (never data/)."""
+    return fixture_project("trust", tmp_path / "project")
 
 
 def test_the_example_data_matches_its_published_snapshots(project: Path, capsys) -> None:
-    assert sorted(p.name for p in (ROOT / "data" / "published").glob("*.yml")) == ["2024-25.yml", "2025-26.yml"]
+    assert sorted(p.name for p in (TRUST_DATA / "published").glob("*.yml")) == ["2024-25.yml", "2025-26.yml"]
     code, err = run_check(project, capsys)
     assert code == 0, err
 
@@ -99,7 +100,7 @@ def test_a_published_year_without_a_snapshot_fails_and_publish_year_writes_it(pr
     code, err = run_check(project, capsys)
     assert code == 1 and "data/progress/2024-25.yml" in err and "snapshot" in err and "is missing" in err
     assert publish_main(["2024-25", "--root", str(project)]) == 0
-    assert (project / "data/published/2024-25.yml").read_bytes() == (ROOT / "data/published/2024-25.yml").read_bytes()
+    assert (project / "data/published/2024-25.yml").read_bytes() == (TRUST_DATA / "published/2024-25.yml").read_bytes()
 
 
 def test_publishing_a_draft_sets_its_status_and_board_date_in_one_step(project: Path, capsys) -> None:

@@ -95,9 +95,9 @@ def test_sanitiser_keeps_ordinary_prose() -> None:
 
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import copy_project
+    from conftest import fixture_project
 
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = fixture_project("trust", tmp_path_factory.mktemp("hostile") / "project")
     (project / "content" / "hostile.md").write_text(HOSTILE_PAGE, encoding="utf-8")
     (project / "content" / "trusted.md").write_text(
         "# Trusted\n\n<p class=\"kept-raw\" style=\"color: red\">Raw HTML the site chose to trust.</p>\n", encoding="utf-8")

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_inputs import run_check, scratch_data
 
-from conftest import ROOT, copy_project, run_build
+from conftest import fixture_project, run_build
 from engagement_hub.fields import email_problem, url_problem
 from engagement_hub.load import check
 from engagement_hub.schema import SCHEMA_DIR, bundled
@@ -232,7 +232,7 @@ def write_values(root: Path, values: dict[str, Any]) -> None:
         set_field(files[file], dotted, value)
     if "strategy.yml goals.0.id" in values:  # keep every reference to the goal whose id changed
         new_id = values["strategy.yml goals.0.id"]
-        old = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))["goals"][0]["id"]
+        old = yaml.safe_load((root / "data" / "strategy.yml").read_text(encoding="utf-8"))["goals"][0]["id"]
         for path in [root / "data" / "pledges.yml", *(root / "data" / "progress").glob("*.yml"),
                      *(root / "content").rglob("*.md")]:
             text = path.read_text(encoding="utf-8")
@@ -251,7 +251,7 @@ def test_the_build_succeeds_on_anything_the_check_accepts(tmp_path: Path) -> Non
     def attempt(chosen: list[str], data: st.DataObject) -> None:
         values = {name: data.draw(FIELDS[name][1], label=name) for name in chosen}
         work = tmp_path / f"try-{len(list(tmp_path.iterdir()))}"
-        root = copy_project(work / "project")
+        root = fixture_project("trust", work / "project")  # its fields, whatever data/ holds
         write_values(root, values)
         hub, _ = check(root)
         if hub is not None:  # accepted by the check, so the build must succeed

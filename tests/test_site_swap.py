@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, fixture_project
 from engagement_hub import sitedir
 
 BIN = Path(sys.executable).parent
@@ -41,7 +41,8 @@ def pages(project: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("swap") / "project")
+    # The fixture trust (never data/, which a fork replaces): the page counts below are its own.
+    project = fixture_project("trust", tmp_path_factory.mktemp("swap") / "project")
     for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
         shutil.copy2(ROOT / name, project / name)
     # The site as it was before builds went into .site-builds: a real folder, swapped out whole.
