@@ -329,3 +329,56 @@ def test_no_members_yet_is_said_plainly(tmp_path: Path) -> None:
     assert members_csv(tmp_path / "site") == []  # the file is there, with its header, and says so on the page
     section = page_reader(tmp_path / "site")("open-data/").find(id="dataset-members").find_parent("section")
     assert "It has no rows yet." in section.get_text(" ")
+
+
+# --- Names from the data, read in a sentence ------------------------------------------------------
+
+def test_names_from_the_data_read_in_a_sentence(page_of, build_org) -> None:
+    """A team, plan or strategy name is written into sentences as the data gives it: never 'the The group's
+    secretary' or 'the Our aims'."""
+    group_contact = main_text(page_of("group")("contact/"))
+    assert "The group's secretary at Hollowbrook Residents' Health Forum would like to hear from you." in group_contact
+    assert "website for our aims." in main_text(page_of("group")("accessibility/"))
+    assert "reviews our progress on the Network plan." in main_text(page_of("network")("progress/"))
+    assert "The Network coordinator at" in main_text(page_of("network")("contact/"))
+    assert "The Patient and Public Engagement team at" in main_text(page_of("trust")("contact/"))
+    for kind in ORG_KINDS:
+        for address in built_pages(build_org(kind)):
+            text = main_text(page_of(kind)(address))
+            assert not re.search(r"\b[Tt]he (The|Our|the|our) ", text), (kind, address)
+
+
+def test_with_the_reads_a_name_into_a_sentence() -> None:
+    from engagement_hub.render import with_the
+
+    assert with_the("Network plan") == "the Network plan"
+    assert with_the("Our aims") == "our aims" and with_the("The group's secretary", start=True) == "The group's secretary"
+    assert with_the("Patient and Public Engagement team", start=True) == "The Patient and Public Engagement team"
+    assert with_the("Ourselves first") == "the Ourselves first"  # only a whole word counts
+
+
+def test_a_year_report_without_pledges_has_no_pledges_entry_in_its_contents(tmp_path: Path) -> None:
+    """An organisation that reports progress but makes no pledges: no 'Pledges this year' section or link."""
+    project = fixture_project("network", tmp_path / "project")
+    (project / "data" / "pledges.yml").unlink()  # the build does not compare the published record
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    years = sorted(p.parent for p in site.glob("progress/*/index.html"))
+    assert years
+    for folder in years:
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'href="#pledges"' not in html and "Pledges this year" not in html, folder
+        soup = page_reader(site)(str(folder.relative_to(site)) + "/")
+        ids = {tag["id"] for tag in soup.select("[id]")}
+        assert not [a["href"] for a in soup.select('a[href^="#"]') if a["href"][1:] and a["href"][1:] not in ids]
+
+
+def test_make_check_sums_up_only_the_sections_the_data_has(tmp_path: Path) -> None:
+    result = check_command(fixture_project("group", tmp_path / "group"))
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("The data is valid"))
+    assert line.startswith("The data is valid: 3 goals, 2 values, ") and "channels" in line
+    assert "pledge" not in line and "year" not in line and "opportunit" not in line and " 0 " not in line
+    network = check_command(fixture_project("network", tmp_path / "network")).stdout
+    assert re.search(r"\d+ pledges, \d+ channels, \d+ members, 1 reporting year \(", network), network

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import model as m
 from .builddate import BuildDateError, build_date
 from .content import content_problems
 from .load import checked_documents, language_texts
@@ -64,10 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         if coverage:
             print(f"\nTranslations:\n{coverage}", file=sys.stderr)
         return 1
-    print(f"The data is valid: {len(hub.strategy.goals)} goals, {len(hub.values)} values, "
-          f"{len(hub.pledges)} pledges, {len(hub.channels)} channels, "
-          f"{len(hub.opportunities)} opportunities, {len(hub.years)} years "
-          f"(checked in {elapsed:.2f} s).")
+    print(f"The data is valid: {summary(hub)} (checked in {elapsed:.2f} s).")
     if coverage:
         print(f"Translations:\n{coverage}")
     return 0
@@ -81,6 +79,18 @@ def _coverage(root: Path, docs: dict[str, Document], years: list[Document], prob
         return ""
     texts, _ = language_texts(root, docs, years)
     return coverage_report(texts)
+
+
+def summary(hub: m.Hub) -> str:
+    """What the data holds, in words: only the sections it has ('1 reporting year'; never '0 pledges' for
+    a group that makes none)."""
+    counts = [(len(hub.strategy.goals), "goal", "goals"), (len(hub.values), "value", "values"),
+              *([(len(hub.pledges), "pledge", "pledges")] if hub.has_pledges else []),
+              (len(hub.channels), "channel", "channels"),
+              *([(len(hub.members), "member", "members")] if hub.members is not None else []),
+              *([(len(hub.opportunities), "opportunity", "opportunities")] if hub.opportunities else []),
+              *([(len(hub.years), "reporting year", "reporting years")] if hub.has_progress else [])]
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,18 @@ def long_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+# Words that already say whose or which thing a name is: "Our aims" is not "the Our aims".
+_DETERMINERS = {"the", "our", "a", "an", "your", "its", "their", "my"}
+
+
+def with_the(name: str, start: bool = False) -> str:
+    """A name in a sentence: 'the Network plan', 'our aims' (not 'the Our aims'), 'the group's secretary' (not
+    'the The group's secretary'); ``start`` capitalises it for the start of a sentence. Names come from data."""
+    first, space, rest = name.partition(" ")
+    phrase = first.lower() + space + rest if first.lower() in _DETERMINERS else f"the {name}"
+    return phrase[:1].upper() + phrase[1:] if start else phrase
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds: compiling them costs more than drawing the example's pages."""
     folder = cache_dir("templates")
@@ -64,7 +76,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
-                       when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
+                       the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
     env.tests["external"] = is_external
     env.globals.update(
         STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS, PURPOSE_WORDS=m.PURPOSE_WORDS,
