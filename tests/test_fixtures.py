@@ -382,3 +382,34 @@ def test_make_check_sums_up_only_the_sections_the_data_has(tmp_path: Path) -> No
     assert "pledge" not in line and "year" not in line and "opportunit" not in line and " 0 " not in line
     network = check_command(fixture_project("network", tmp_path / "network")).stdout
     assert re.search(r"\d+ pledges, \d+ channels, \d+ members, 1 reporting year \(", network), network
+
+
+@pytest.mark.parametrize("kind", ORG_KINDS)
+def test_no_page_offers_a_download_with_no_rows(kind: str, build_org, page_of) -> None:
+    """'Download the data' offers only files with rows; a section with none has no such heading at all."""
+    site = build_org(kind)
+    offered = 0
+    for address in built_pages(site):
+        soup = page_of(kind)(address)
+        heading = soup.find("h2", id="download-the-data")
+        if heading is None:
+            continue
+        links = heading.find_next("ul").select("a[href$='.csv']")
+        assert links, address
+        for link in links:
+            name = link["href"].rsplit("/", 1)[-1]
+            offered += 1
+            assert len((site / "open-data" / name).read_text(encoding="utf-8").splitlines()) > 1, (address, name)
+    assert offered
+
+
+def test_a_section_with_no_rows_offers_no_download(tmp_path: Path) -> None:
+    project = fixture_project("trust", tmp_path / "project")
+    pledges = project / "data" / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").split("pledges:\n", 1)[0] + "pledges: []\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    read = page_reader(tmp_path / "site")
+    assert read("pledges/").find("h2", id="download-the-data") is None
+    assert (tmp_path / "site" / "open-data" / "pledges.csv").is_file()  # still listed on the open data page
+    assert "It has no rows yet." in read("open-data/").find(id="dataset-pledges").find_parent("section").get_text(" ")

@@ -437,10 +437,11 @@ def topics(hub: m.Hub) -> list[str]:
             *(["progress"] if hub.has_progress else [])]
 
 
-def downloads_for(hub: m.Hub, *names: str) -> list[Dataset]:
-    """The datasets a page offers in its 'Download the data' section, of those the data calls for."""
+def downloads_for(hub: m.Hub, *names: str, memory: Memory | None = None) -> list[Dataset]:
+    """The datasets a page offers in its 'Download the data' section: of those the data calls for, the ones
+    with rows (a file of column names alone is listed on the open data page, not offered as the page's facts)."""
     offered = {d.name for d in datasets_for(hub)}
-    return [BY_NAME[name] for name in names if name in offered]
+    return [BY_NAME[name] for name in names if name in offered and rows_of(BY_NAME[name], hub, memory)]
 
 
 def files(hub: m.Hub, memory: Memory | None = None) -> dict[str, str]:

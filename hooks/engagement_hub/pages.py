@@ -122,6 +122,7 @@ def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
 def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None) -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
     open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py."""
+    memory = memory or Memory()  # one for the whole call: the open data rows are worked out once
     org, strategy = hub.organisation, hub.strategy
     latest = hub.latest_year
     groups = op.split(hub.opportunities, today or date.min)
@@ -151,7 +152,7 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
         }, description=goal.summary))
     pages.append(Page("values/index.md", "Our values", "values.html", {
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
-        "downloads": od.downloads_for(hub, "values"),
+        "downloads": od.downloads_for(hub, "values", memory=memory),
     }, description="The values we work by, and the pledges made to live them"))
     goals_by_value: dict[str, list[m.Goal]] = defaultdict(list)
     for goal in strategy.goals:
@@ -162,13 +163,13 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
             "value": value, "pledges": hub.pledges_for_value(value.id), "goals": goals_by_value[value.id],
         }, description=value.summary))
     if hub.has_pledges:
-        pages += _pledge_pages(hub)
-    pages += _involvement_pages(hub, groups)
+        pages += _pledge_pages(hub, memory)
+    pages += _involvement_pages(hub, groups, memory)
     pages += opportunity_pages(hub, groups)
     if hub.members is not None:
-        pages.append(_members_page(hub))
+        pages.append(_members_page(hub, memory))
     if hub.has_progress:
-        pages += _progress_pages(hub)
+        pages += _progress_pages(hub, memory)
     pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
         "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, memory), "kind_words": od.KIND_WORDS,
         "topics": od.topics(hub),
@@ -179,13 +180,13 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
     return paginate(pages)  # long pledge lists continue on numbered pages
 
 
-def _pledge_pages(hub: m.Hub) -> list[Page]:
+def _pledge_pages(hub: m.Hub, memory: Memory) -> list[Page]:
     pages = []
     pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
         "pledge_count": len(hub.pledges),
-        "downloads": od.downloads_for(hub, "pledges", "pledge-updates"),
+        "downloads": od.downloads_for(hub, "pledges", "pledge-updates", memory=memory),
     }, description="Promises made to live our values, and whether they were kept"))
     pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
         "by_kind": [(kind.name, _group_makers(items)) for kind, items in
@@ -196,12 +197,12 @@ def _pledge_pages(hub: m.Hub) -> list[Page]:
     return pages
 
 
-def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> list[Page]:
+def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]], memory: Memory) -> list[Page]:
     words, involvement = hub.organisation.words, hub.involvement
     pages = [Page("get-involved/index.md", "Get involved", "get-involved.html", {
         "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
         "opportunities": groups, "all_calendar": op.ALL_CALENDAR,
-        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities"),
+        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=memory),
     }, description="Ways to take part")]
     if involvement.patient_partner is not None:
         pages.append(Page(partner_role_src(), words.partner_role_page, "patient-partner.html", {
@@ -214,17 +215,17 @@ def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> li
     return pages
 
 
-def _members_page(hub: m.Hub) -> Page:
+def _members_page(hub: m.Hub, memory: Memory) -> Page:
     kinds: dict[str, list[tuple[m.Member, list[m.Pledge]]]] = {}
     for member in sorted(hub.members or (), key=lambda x: x.name):
         kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
     return Page(MEMBERS_SRC, "Our members", "members.html", {
         "members_by_kind": sorted(kinds.items()), "introduction": hub.members_introduction,
-        "count": len(hub.members or ()), "downloads": od.downloads_for(hub, "members")},
+        "count": len(hub.members or ()), "downloads": od.downloads_for(hub, "members", memory=memory)},
                 description="The organisations that are members, and the pledges each has made")
 
 
-def _progress_pages(hub: m.Hub) -> list[Page]:
+def _progress_pages(hub: m.Hub, memory: Memory) -> list[Page]:
     org, strategy = hub.organisation, hub.strategy
     pages = []
     pages.append(Page("progress/index.md", "Progress", "progress.html", {
@@ -232,7 +233,7 @@ def _progress_pages(hub: m.Hub) -> list[Page]:
         # Each goal's status for recent years; older years link to their own report (keeps the page light).
         "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years[-RECENT_YEAR_TABLES:]},
         "downloads": od.downloads_for(hub, "years", "progress", "measures", "measure-values", "you-said-we-did",
-                                  "highlights", "communities"),
+                                      "highlights", "communities", memory=memory),
     }, description="How we are doing against our goals, year by year"))
     by_year = pr.pledges_by_year(hub)
     for year in reversed(hub.years):
@@ -251,7 +252,7 @@ def _progress_pages(hub: m.Hub) -> list[Page]:
             if progress_rows and not starting_point else None,
             "starting_point": [(g, x) for g in strategy.goals for x in g.measures] if starting_point else [],
             "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities",
-                                          "pledges-by-year"),
+                                          "pledges-by-year", memory=memory),
         }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
     return pages
 
