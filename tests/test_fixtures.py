@@ -156,7 +156,7 @@ def nav_titles(soup) -> list[str]:
 def test_a_section_the_data_leaves_out_has_no_page_menu_entry_or_download(build_org, page_of) -> None:
     group = build_org("group")
     addresses = built_pages(group)
-    for gone in ("pledges/", "progress/", "get-involved/patient-partners/"):
+    for gone in ("pledges/", "progress/", "get-involved/partner-role/"):
         assert gone not in addresses, gone
     menu = nav_titles(page_of("group")(""))
     assert "Pledges" not in menu and "Progress" not in menu and "Become a patient partner" not in menu
@@ -413,3 +413,33 @@ def test_a_section_with_no_rows_offers_no_download(tmp_path: Path) -> None:
     assert read("pledges/").find("h2", id="download-the-data") is None
     assert (tmp_path / "site" / "open-data" / "pledges.csv").is_file()  # still listed on the open data page
     assert "It has no rows yet." in read("open-data/").find(id="dataset-pledges").find_parent("section").get_text(" ")
+
+
+def test_a_groups_own_role_page_says_none_of_a_trusts_words_not_even_in_its_address(tmp_path: Path) -> None:
+    """The partner role under the group's own name: its title, menu entry and address carry no trust word."""
+    project = fixture_project("group", tmp_path / "project")
+    organisation = project / "data" / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        "words:\n", "words:\n  partner_role_page: Join us as a volunteer\n", 1), encoding="utf-8")
+    involvement = project / "data" / "involvement.yml"
+    involvement.write_text(involvement.read_text(encoding="utf-8").replace("representation:\n", """patient_partner:
+  summary: |
+    Volunteers come to our meetings and help us gather residents' views.
+  responsibilities:
+    - Come to our monthly meeting when you can
+  person_specification:
+    - heading: Experience
+      items:
+        - You live in Hollowbrook
+  our_commitments:
+    - Tell you what changed because of your work
+  recognition:
+    - Travel costs paid
+representation:
+""", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    role = page_reader(tmp_path / "site")("get-involved/partner-role/")
+    assert role.h1.get_text(strip=True) == "Join us as a volunteer"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((project / "data").rglob("*.yml")))
+    assert words_not_in_data(tmp_path / "site", text + (project / "content" / "about.md").read_text(encoding="utf-8")) == []

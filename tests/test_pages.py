@@ -108,7 +108,7 @@ def test_get_involved_groups_every_channel_under_its_kind(page) -> None:
 
 
 def test_patient_partner_role_and_representation(page) -> None:
-    partner = main_text(page("get-involved/patient-partners/"))
+    partner = main_text(page("get-involved/partner-role/"))
     role = INVOLVEMENT["patient_partner"]
     for item in role["responsibilities"] + role["our_commitments"] + role["recognition"]:
         assert item in partner

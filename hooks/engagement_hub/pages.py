@@ -41,7 +41,7 @@ class Page:
 NAMED = {
     "home": "index.md", "strategy": "strategy/index.md", "values": "values/index.md",
     "pledges": "pledges/index.md", "pledges-by-maker": "pledges/who-made-them.md",
-    "get-involved": "get-involved/index.md", "patient-partners": "get-involved/patient-partners.md",
+    "get-involved": "get-involved/index.md", "patient-partners": "get-involved/partner-role.md",
     "representation": "get-involved/representation.md", "progress": "progress/index.md",
     "open-data": "open-data/index.md", "contact": "contact.md", "accessibility": "accessibility.md",
 }
@@ -95,7 +95,9 @@ MEMBERS_SRC = "members/index.md"
 
 
 def partner_role_src() -> str:
-    return "get-involved/patient-partners.md"
+    # An address that fits any organisation's name for the role ("Join us as a volunteer", "Become a patient
+    # partner"): the title comes from words.partner_role_page, the address never says whose partners they are.
+    return NAMED["patient-partners"]
 
 
 def representation_src() -> str:
