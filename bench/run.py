@@ -3,7 +3,7 @@
 Run it with ``make bench``. For each size (1x, 10x and 100x the example data,
 made by ``bench/synthetic.py`` in a temporary folder) it measures:
 
-- load + validate: ``engagement_hub.load.check`` in a fresh process (imports excluded);
+- load + validate: ``engagement_hub.reading.load.check`` in a fresh process (imports excluded);
 - hub build: the real ``mkdocs build --strict`` of a scratch copy of the project
   (mkdocs.yml, content/, hooks/, theme_overrides/ and the synthetic data/);
 - the floor: the same pages, pre-rendered by the hub and written out as Markdown
@@ -61,7 +61,7 @@ import reader  # noqa: E402
 import synthetic  # noqa: E402
 from project import copy_project  # noqa: E402
 
-from engagement_hub.site import HubSite  # noqa: E402
+from engagement_hub.output.site import HubSite  # noqa: E402
 
 BUDGET = {"cold": 1.25, "warm": 1.10, "growth": 1.10, "load_s": 1.0, "page_kb": 100, "html_kb": 200,
           "reload_s": 1.0, "reload_share": 0.10, "search_kb": 250, "lighthouse": 0.98}
@@ -200,10 +200,10 @@ from pathlib import Path
 import jinja2, markdown, yaml, mkdocs.commands.build, mkdocs.structure.files, mkdocs.structure.toc
 start = time.perf_counter()
 import hub  # the adapter and everything it imports beyond MkDocs
-from engagement_hub import schema
+from engagement_hub.reading import schema
 for name in ("organisation", "values", "strategy", "pledges", "channels", "involvement", "accessibility", "progress"):
     schema._fast(name)
-from engagement_hub.render import environment
+from engagement_hub.output.render import environment
 environment(Path(sys.argv[1]))
 print(time.perf_counter() - start)
 """
@@ -211,8 +211,8 @@ print(time.perf_counter() - start)
 LOAD = r"""
 import sys, time
 from pathlib import Path
-from engagement_hub.load import check
-from engagement_hub import schema
+from engagement_hub.reading.load import check
+from engagement_hub.reading import schema
 start = time.perf_counter()
 hub, problems = check(Path(sys.argv[1]))
 assert hub is not None, [p.human() for p in problems]

@@ -1,7 +1,7 @@
 """MkDocs hook, listed last: puts the Content-Security-Policy meta tag on every page.
 
 Last, so the hashes are of the HTML as it is written to site/, after every
-other hook has changed it. The policy itself is worked out in engagement_hub.csp.
+other hook has changed it. The policy itself is worked out in engagement_hub.output.csp.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from engagement_hub.csp import with_policy
+from engagement_hub.output.csp import with_policy
 
 # `mkdocs serve` adds its live-reload script to each page as it serves it, with numbers that change on
 # every request, so no hash could allow it: the local preview goes without the policy; every build has it.

@@ -20,15 +20,15 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from engagement_hub.cache import cache_dir
-from engagement_hub.collector import IdleCollector
-from engagement_hub.load import newest_date
-from engagement_hub.memory import Memory
-from engagement_hub.render import problems_page
-from engagement_hub.sanitise import sanitise
-from engagement_hub.search import SearchIndexError, index_site
-from engagement_hub.site import HubSite
-from engagement_hub.stylesheet import COMBINED, combine
+from engagement_hub.output.render import problems_page
+from engagement_hub.output.sanitise import sanitise
+from engagement_hub.output.search import SearchIndexError, index_site
+from engagement_hub.output.site import HubSite
+from engagement_hub.output.stylesheet import COMBINED, combine
+from engagement_hub.preview.cache import cache_dir
+from engagement_hub.preview.collector import IdleCollector
+from engagement_hub.preview.memory import Memory
+from engagement_hub.reading.load import newest_date
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _state: dict[str, object] = {"preview": False}

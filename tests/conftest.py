@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from project import copy_project  # noqa: E402 - the benchmark's copy routine, shared with the tests
 
-from engagement_hub.builddate import ENV as BUILD_DATE_ENV  # noqa: E402 - needs the path above
-from engagement_hub.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
+from engagement_hub.output.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
+from engagement_hub.reading.builddate import ENV as BUILD_DATE_ENV  # noqa: E402 - needs the path above
 
 # Every build and check in the tests is for this date, so results do not change with the day the tests run
 # (what is open, what is stale). Set here, before any test starts a build, and inherited by every subprocess.

@@ -2,7 +2,7 @@
 
 Each case is applied to a scratch copy of the example data, then checked twice:
 in process, for the exact file, line and field, and through the real
-`python -m engagement_hub.check` command a comms officer runs as `make check`,
+`python -m engagement_hub.tools.check` command a comms officer runs as `make check`,
 for the exit code, the words they read and the GitHub annotation on their line.
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
-from engagement_hub.load import check
-from engagement_hub.problems import Problem
+from engagement_hub.reading.load import check
+from engagement_hub.reading.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUST_DATA = ROOT / "tests" / "fixtures" / "trust" / "data"  # the cases patch the fixture trust, never data/
@@ -94,7 +94,7 @@ def limit_memory() -> None:
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(root), *args],
                           check=False, env=env, capture_output=True, text=True, timeout=60,
                           preexec_fn=limit_memory)
 

@@ -26,7 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TRUST, build_env, copy_project, run_build
-from engagement_hub.load import check
+from engagement_hub.reading.load import check
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synthetic
@@ -222,7 +222,7 @@ def test_the_preview_redraws_what_an_edit_changed_and_keeps_the_rest_whole(proje
 
 
 def _site_of(project: Path):
-    from engagement_hub.site import HubSite
+    from engagement_hub.output.site import HubSite
 
     return HubSite.load(project, template_dir=project / "theme_overrides" / "hub", content_dir=project / "content",
                         preview=True)

@@ -51,7 +51,7 @@ def page_texts(pdf: Path) -> list[str]:
 def packs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     chromium_path()  # fails with the fix if Debian's chromium is missing
     out = tmp_path_factory.mktemp("board-pack")
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(TRUST),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.output.boardpack", "--root", str(TRUST),
                              "--site", str(site), "--out", str(out)],
                             check=False, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -90,7 +90,7 @@ def test_pdf_is_a4_with_each_goal_starting_its_own_page_with_its_status(packs: P
 
 
 def test_missing_site_is_a_plain_message_not_a_traceback(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(TRUST),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.output.boardpack", "--root", str(TRUST),
                              "--site", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")],
                             check=False, env=build_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
@@ -157,7 +157,7 @@ def test_a_draft_year_on_request_says_draft_on_every_page(tmp_path: Path) -> Non
         .replace("reviewed_by_board: 2026-06-11\n", ""), encoding="utf-8")
     assert run_build(project, tmp_path / "preview", HUB_PREVIEW="1").returncode == 0
     chromium_path()
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.boardpack", "--root", str(project),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.output.boardpack", "--root", str(project),
                              "--site", str(tmp_path / "preview"), "--out", str(tmp_path / "out"), "--draft", "2026-27"],
                             check=False, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -175,7 +175,7 @@ PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 
 def pdfua_problems(pdf: Path) -> list[str]:
     """What the PDF lacks of PDF/UA-1's machine-checkable parts (empty when it has them all)."""
-    from engagement_hub.pdfua import structure
+    from engagement_hub.output.pdfua import structure
 
     reader = PdfReader(pdf)
     root = reader.trailer["/Root"]
@@ -216,15 +216,15 @@ def test_each_board_pack_meets_the_checkable_parts_of_pdf_ua(packs: Path, year: 
     reader = PdfReader(pdf)
     assert year["year"] in reader.metadata.title
     if "Progress towards our targets" in " ".join(page_texts(pdf)):
-        from engagement_hub.pdfua import structure
+        from engagement_hub.output.pdfua import structure
 
         assert any(e["/S"] == "/Figure" and "target" in str(e["/Alt"]) for e in structure(reader))
 
 
 def test_chromiums_pdf_alone_fails_the_pdf_ua_checks(site: Path, tmp_path: Path) -> None:
     """The checks above can fail: the same page printed without make_accessible lacks the metadata and an alt text."""
-    from engagement_hub.boardpack import print_to_pdf
-    from engagement_hub.chromium import serve
+    from engagement_hub.output.boardpack import print_to_pdf
+    from engagement_hub.output.chromium import serve
 
     base, server = serve(site)
     try:

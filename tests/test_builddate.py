@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from engagement_hub.builddate import ENV, BuildDateError, build_date
-from engagement_hub.check import main
+from engagement_hub.reading.builddate import ENV, BuildDateError, build_date
+from engagement_hub.tools.check import main
 
 
 def test_the_option_wins_over_the_environment_which_wins_over_today() -> None:

@@ -186,7 +186,8 @@ def test_every_chart_and_data_file_is_byte_identical_across_builds(site, tmp_pat
                        min_size=0, max_size=8),
        baseline=st.floats(0, 1e6).map(lambda v: round(v, 1)), target=st.floats(0, 1e6).map(lambda v: round(v, 1)))
 def test_every_trend_point_and_target_fits_inside_the_plot(values, baseline, target) -> None:
-    from engagement_hub import charts, model, progress
+    from engagement_hub.pages import charts, progress
+    from engagement_hub.reading import model
 
     measure = model.Measure(id="m", name="A measure", unit="people", baseline=baseline, baseline_year="2024/25",
                             target=target, target_year="2029/30", better="higher")

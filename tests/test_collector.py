@@ -15,7 +15,7 @@ import weakref
 
 import pytest
 
-from engagement_hub.collector import IdleCollector, paused
+from engagement_hub.preview.collector import IdleCollector, paused
 
 
 class _Node:

@@ -11,7 +11,7 @@ from conftest import build_env
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=120, check=False)
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import TRUST_DATA, build_env, run_build, serve_directory
-from engagement_hub.contrast import PAIRINGS, TEXT, contrast_ratio
+from engagement_hub.reading.contrast import PAIRINGS, TEXT, contrast_ratio
 
 
 def set_brand(project: Path, **colours: str) -> dict[str, int]:
@@ -29,7 +29,7 @@ def set_brand(project: Path, **colours: str) -> dict[str, int]:
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import built_pages, search_word, serve_directory
-from engagement_hub.csp import REFERRER, policy, with_policy
+from engagement_hub.output.csp import REFERRER, policy, with_policy
 
 LISTEN = """window.__violations = [];
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import TRUST_DATA, examples
-from engagement_hub import reread, source
-from engagement_hub.source import MAX_DEPTH, depth_bound, read_yaml
+from engagement_hub.reading import reread, source
+from engagement_hub.reading.source import MAX_DEPTH, depth_bound, read_yaml
 
 PIECES = ["[", "]", "{", "}", ",", ":", ": ", "- ", "-", "? ", "'", '"', "''", "#", " #", "&a ", "!x ", "*a",
           "a", "b c", "it's", "\n", "\n", "\n", "  ", "    ", "\r", "\r\n", "\u2028", "\x85", "|", "|\n", ">",

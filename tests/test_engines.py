@@ -97,7 +97,7 @@ def test_properdocs_serves_the_preview_strict_and_dirty(project: Path) -> None:
 
 def export_and_build(root: Path, out: Path) -> Path:
     """`make export` of the project at ``root`` into ``out``, built by Zensical (strict); the built site."""
-    exported = subprocess.run([sys.executable, "-m", "engagement_hub.export", "--root", str(root), "--out", str(out)],
+    exported = subprocess.run([sys.executable, "-m", "engagement_hub.tools.export", "--root", str(root), "--out", str(out)],
                               cwd=root, env=build_env(), capture_output=True, text=True, timeout=300, check=False)
     assert exported.returncode == 0, exported.stderr
     zensical = Path(sys.executable).with_name("zensical")

@@ -42,7 +42,7 @@ def page_of(build_org):
 
 
 def check_command(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 
@@ -349,7 +349,7 @@ def test_names_from_the_data_read_in_a_sentence(page_of, build_org) -> None:
 
 
 def test_with_the_reads_a_name_into_a_sentence() -> None:
-    from engagement_hub.render import with_the
+    from engagement_hub.output.render import with_the
 
     assert with_the("Network plan") == "the Network plan"
     assert with_the("Our aims") == "our aims" and with_the("The group's secretary", start=True) == "The group's secretary"

@@ -23,10 +23,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TRUST_DATA, fixture_project, main_text, run_build
-from engagement_hub.load import DATA_FILES, PROGRESS_DIR, check
-from engagement_hub.problems import report
-from engagement_hub.schema import validate
-from engagement_hub.source import read_yaml
+from engagement_hub.reading.load import DATA_FILES, PROGRESS_DIR, check
+from engagement_hub.reading.problems import report
+from engagement_hub.reading.schema import validate
+from engagement_hub.reading.source import read_yaml
 
 GUIDE = ROOT / "content" / "guide" / "index.md"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -136,7 +136,7 @@ def follow(example: Example, root: Path) -> None:
         if parsed(example).get("status") == "published":
             # "Publishing is one command": the guide's `make publish-year`, which writes the year's snapshot.
             publish = subprocess.run(
-                [sys.executable, "-m", "engagement_hub.publish", path.stem, "--root", str(root)],
+                [sys.executable, "-m", "engagement_hub.tools.publish", path.stem, "--root", str(root)],
                 env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
                 capture_output=True, text=True, timeout=60, check=False)
             assert publish.returncode == 0, publish.stderr
@@ -258,7 +258,7 @@ def data_copy(tmp_path: Path) -> Path:
 def check_command(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`make check`, as comms staff and the workflows run it, on a copy of the data."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "false", **env}
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(root)], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(root)], cwd=root, env=env,
                           capture_output=True, text=True, timeout=60, check=False)
 
 
@@ -435,7 +435,7 @@ def test_a_mistake_is_annotated_on_its_exact_line(how: str, data_copy: Path) -> 
     number, column = break_a_status(data_copy)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "false"}
     if how == "--format github":
-        args = [sys.executable, "-m", "engagement_hub.check", "--root", str(data_copy), "--format", "github"]
+        args = [sys.executable, "-m", "engagement_hub.tools.check", "--root", str(data_copy), "--format", "github"]
     else:
         # As the workflow's step runs it; GitHub's runners set GITHUB_ACTIONS=true.
         args = ["make", "--no-print-directory", "-C", str(ROOT), "check", f"ARGS=--root {data_copy}"]
@@ -456,7 +456,7 @@ def test_without_github_there_are_no_annotations(data_copy: Path) -> None:
     """On a computer, `make check` prints only the plain-English report."""
     break_a_status(data_copy)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "false"}
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(data_copy)], cwd=data_copy,
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(data_copy)], cwd=data_copy,
                             env=env, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "::error" not in result.stdout + result.stderr

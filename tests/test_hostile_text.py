@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from conftest import built_pages, fixture_project, run_build, serve_directory
-from engagement_hub.load import check
-from engagement_hub.problems import field_path
+from engagement_hub.reading.load import check
+from engagement_hub.reading.problems import field_path
 
 # Each payload would set window.__pwned, call alert() or log PWNED if it ever ran.
 PAYLOADS = [

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import TRUST, TRUST_DATA
-from engagement_hub import load
-from engagement_hub.load import check
-from engagement_hub.memory import Memory
+from engagement_hub.preview.memory import Memory
+from engagement_hub.reading import load
+from engagement_hub.reading.load import check
 
 
 def example(name: str):

@@ -6,9 +6,9 @@ import ast
 from pathlib import Path
 
 from conftest import ROOT
-from engagement_hub.load import check
-from engagement_hub.memory import Memory
-from engagement_hub.site import HubSite
+from engagement_hub.output.site import HubSite
+from engagement_hub.preview.memory import Memory
+from engagement_hub.reading.load import check
 
 CORE = ROOT / "hooks" / "engagement_hub"
 MUTATORS = {"append", "add", "update", "clear", "setdefault", "pop", "extend", "insert", "remove", "discard"}

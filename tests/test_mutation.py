@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, TRUST, TRUST_DATA, examples
-from engagement_hub.load import check
-from engagement_hub.problems import Problem
-from engagement_hub.site import HubSite
+from engagement_hub.output.site import HubSite
+from engagement_hub.reading.load import check
+from engagement_hub.reading.problems import Problem
 
 FILES = sorted(str(p.relative_to(TRUST)) for p in TRUST_DATA.rglob("*.yml"))
 ORIGINAL = {name: (TRUST / name).read_bytes() for name in FILES}

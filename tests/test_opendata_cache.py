@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, TRUST, examples
-from engagement_hub import opendata
-from engagement_hub.load import load
-from engagement_hub.memory import Memory
-from engagement_hub.model import Hub
+from engagement_hub.pages import opendata
+from engagement_hub.preview.memory import Memory
+from engagement_hub.reading.load import load
+from engagement_hub.reading.model import Hub
 
 sys.path.insert(0, str(ROOT / "bench"))
 

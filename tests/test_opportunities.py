@@ -18,12 +18,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TEST_DATE, TRUST_DATA, main_text
-from engagement_hub import load
-from engagement_hub import model as m
-from engagement_hub import opportunities as op
-from engagement_hub.builddate import UK, uk_date
-from engagement_hub.site import HubSite
-from engagement_hub.source import read_yaml
+from engagement_hub.output.site import HubSite
+from engagement_hub.reading import load
+from engagement_hub.reading import model as m
+from engagement_hub.reading import opportunities as op
+from engagement_hub.reading.builddate import UK, uk_date
+from engagement_hub.reading.source import read_yaml
 
 
 # Read as the hub reads it (dates stay text), not as PyYAML's loader would (dates become objects).

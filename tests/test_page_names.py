@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, fixture_project
-from engagement_hub.pages import NAMED, named_src
-from engagement_hub.site import HubSite
+from engagement_hub.output.site import HubSite
+from engagement_hub.pages.pages import NAMED, named_src
 
 TEMPLATES = ROOT / "theme_overrides" / "hub"
 FILE_LINK = re.compile(r"""link\(\s*['"][^'"]*\.md['"]\s*\)""")

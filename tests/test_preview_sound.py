@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, TRUST, TRUST_DATA, examples
-from engagement_hub.memory import Memory
-from engagement_hub.problems import DataError
-from engagement_hub.site import HubSite
+from engagement_hub.output.site import HubSite
+from engagement_hub.preview.memory import Memory
+from engagement_hub.reading.problems import DataError
 
 TEMPLATES = ROOT / "theme_overrides" / "hub"
 

@@ -1,7 +1,7 @@
 """Published years are frozen: a change to what a published report shows fails `make check` unless it is a correction.
 
 Each test works on a scratch copy of the fixture trust's data and runs the check the
-way `make check` does (engagement_hub.check.main), for the fixed test date.
+way `make check` does (engagement_hub.tools.check.main), for the fixed test date.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TRUST_DATA, fixture_project
-from engagement_hub.check import main as check_main
-from engagement_hub.publish import main as publish_main
-from engagement_hub.publish import set_published
+from engagement_hub.tools.check import main as check_main
+from engagement_hub.tools.publish import main as publish_main
+from engagement_hub.tools.publish import set_published
 
 
 def run_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import build_env
-from engagement_hub.readability import LONG_SENTENCE_WORDS, LOW_READING_EASE, reading_ease, sentences, syllables
+from engagement_hub.reading.readability import LONG_SENTENCE_WORDS, LOW_READING_EASE, reading_ease, sentences, syllables
 
 LONG = ("We will make sure that every single one of the many different services that the trust runs across all "
         "of its hospital and community sites takes part in the programme of listening events that we have "
@@ -26,7 +26,7 @@ PLAIN = ("We want to hear from you. Tell us what works and what does not. We rea
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 
@@ -71,7 +71,7 @@ def test_plain_text_gives_no_warning(project: Path) -> None:
 
 def test_warnings_appear_as_github_annotations_too(project: Path) -> None:
     line = replace_field(project, "strategy.yml", "introduction", LONG)
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project), "--format", "github"],
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project), "--format", "github"],
                             env=build_env(), capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0
     assert f"::warning file=data/strategy.yml,line={line}," in result.stdout

@@ -19,9 +19,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-from engagement_hub.macros import expand
-from engagement_hub.sanitise import sanitise
-from engagement_hub.site import HubSite
+from engagement_hub.output.macros import expand
+from engagement_hub.output.sanitise import sanitise
+from engagement_hub.output.site import HubSite
 
 HOSTILE_PAGE = """# Hostile
 

@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from test_bad_inputs import run_check, scratch_data
 
 from conftest import fixture_project, run_build
-from engagement_hub.fields import email_problem, url_problem
-from engagement_hub.load import check
-from engagement_hub.schema import SCHEMA_DIR, bundled
+from engagement_hub.reading.fields import email_problem, url_problem
+from engagement_hub.reading.load import check
+from engagement_hub.reading.schema import SCHEMA_DIR, bundled
 
 # --- one answer from both validators ---
 
@@ -279,8 +279,8 @@ def test_text_a_spreadsheet_would_run_is_a_warning_and_the_open_data_page_says_s
 
 def test_a_value_the_fast_validator_refuses_is_refused_even_if_the_other_finds_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from engagement_hub import schema
-    from engagement_hub.source import read_yaml
+    from engagement_hub.reading import schema
+    from engagement_hub.reading.source import read_yaml
 
     doc, _ = read_yaml(b"name: x\n", "data/organisation.yml")
     assert schema.validate(doc, "organisation"), "the example is refused (fields are missing)"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, fixture_project
-from engagement_hub import sitedir
+from engagement_hub.output import sitedir
 
 BIN = Path(sys.executable).parent
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from engagement_hub.schema import validate
-from engagement_hub.source import read_yaml
+from engagement_hub.reading.schema import validate
+from engagement_hub.reading.source import read_yaml
 
 
 def problems_of(text: str | bytes) -> list:

@@ -32,7 +32,7 @@ def example_ids() -> set[str]:
 
 
 def new_site(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.newsite", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.newsite", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 
@@ -42,7 +42,7 @@ def test_new_site_gives_a_minimal_site_that_checks_and_builds(tmp_path: Path) ->
     result = new_site(project)
     assert result.returncode == 0, result.stderr
     assert "make check" in result.stdout and "git checkout -- data content/about.md" in result.stdout
-    check = subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    check = subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                            env=build_env(), capture_output=True, text=True, timeout=60, check=False)
     assert check.returncode == 0, check.stderr
     build = run_build(project, tmp_path / "site")
@@ -65,7 +65,7 @@ def test_the_starter_uses_no_example_id() -> None:
 def test_the_statement_dates_start_from_the_day_of_new_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "starter").symlink_to(ROOT / "starter")
-    result = subprocess.run([sys.executable, "-m", "engagement_hub.newsite", "--root", str(project),
+    result = subprocess.run([sys.executable, "-m", "engagement_hub.tools.newsite", "--root", str(project),
                              "--build-date", "2027-03-04"], env=build_env(), capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 0, result.stderr

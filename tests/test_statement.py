@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import TEST_DATE, TRUST_DATA, build_env, built_pages, main_text, on_the_fixture_trust, run_build
-from engagement_hub.statement import months_before
+from engagement_hub.reading.statement import months_before
 
 site, page = on_the_fixture_trust()  # behaviour tests run on tests/fixtures/trust, never data/
 
@@ -82,7 +82,7 @@ def test_a_fully_compliant_site_says_so_and_lists_no_issues(project: Path, tmp_p
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import run_build
-from engagement_hub.stylesheet import combine
+from engagement_hub.output.stylesheet import combine
 
 
 def test_combine_keeps_the_order_and_drops_comments_and_spaces() -> None:

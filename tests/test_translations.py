@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TRUST_DATA
-from engagement_hub.catalogue import gettext, read_catalogue
-from engagement_hub.languages import languages
-from engagement_hub.load import build_hub, check, checked_documents, language_texts
-from engagement_hub.multilingual import coverage_report, documents_in, english_files
-from engagement_hub.translatable import units
-from engagement_hub.translations import InEnglish, Translated
+from engagement_hub.reading.catalogue import gettext, read_catalogue
+from engagement_hub.reading.languages import languages
+from engagement_hub.reading.load import build_hub, check, checked_documents, language_texts
+from engagement_hub.reading.multilingual import coverage_report, documents_in, english_files
+from engagement_hub.reading.translatable import units
+from engagement_hub.reading.translations import InEnglish, Translated
 
 LANGUAGES = ROOT / "tests" / "fixtures" / "languages"
 
@@ -47,7 +47,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(root)], check=False,
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(root)], check=False,
                           capture_output=True, text=True, timeout=60,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
 
@@ -280,8 +280,8 @@ def test_a_symbolic_link_in_locale_is_refused(root: Path) -> None:
 def test_english_dates_are_unchanged_and_other_languages_use_cldr() -> None:
     from datetime import date, timedelta
 
-    from engagement_hub.localised import long_date, number
-    from engagement_hub.render import long_date as site_long_date
+    from engagement_hub.output.render import long_date as site_long_date
+    from engagement_hub.pages.localised import long_date, number
 
     day = date(2024, 1, 1)
     for _ in range(0, 800, 7):  # every month, both sides of the year's turn

@@ -305,7 +305,7 @@ def test_publish_uses_the_official_pages_actions() -> None:
 
 
 def test_vs_code_knows_which_schema_each_data_file_uses() -> None:
-    from engagement_hub.load import DATA_FILES, PROGRESS_DIR
+    from engagement_hub.reading.load import DATA_FILES, PROGRESS_DIR
 
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     expected = {f"./hooks/engagement_hub/schemas/{name}.schema.json": f"data/{file}"

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from pledge_history import finished_since, stood
 
 from conftest import ROOT, TRUST
-from engagement_hub import model as m
-from engagement_hub import opendata as od
-from engagement_hub.load import load
-from engagement_hub.pages import build_pages
-from engagement_hub.render import Renderer
+from engagement_hub.output.render import Renderer
+from engagement_hub.pages import opendata as od
+from engagement_hub.pages.pages import build_pages
+from engagement_hub.reading import model as m
+from engagement_hub.reading.load import load
 
 STATUSES = ("made", "in-progress", "kept", "not-kept")
 FIRST_YEAR = 2021

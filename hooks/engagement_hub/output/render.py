@@ -1,0 +1,123 @@
+"""Draw generated pages and content-page macros with Jinja2 templates.
+
+Templates live in theme_overrides/hub/ beside the theme's own overrides, so
+all markup sits in one place. Autoescaping is on: text from YAML reaches a
+page either escaped or through the sanitiser in ``text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..pages import jsonld
+from ..pages import pages as pg
+from ..pages import progress as pr
+from ..pages.addresses import relative
+from ..pages.charts import COLOURS
+from ..pages.paging import PER_PAGE
+from ..pages.shared import Shared
+from ..preview.cache import cache_dir
+from ..reading import model as m
+from ..reading import opportunities as op
+from ..reading.problems import Problem
+from ..reading.text import inline_html, markdown_html
+
+
+def long_date(iso: str) -> str:
+    """2025-05-11 as 11 May 2025, the GOV.UK style."""
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+# Words that already say whose or which thing a name is: "Our aims" is not "the Our aims".
+_DETERMINERS = {"the", "our", "a", "an", "your", "its", "their", "my"}
+
+
+def with_the(name: str, start: bool = False) -> str:
+    """A name in a sentence: 'the Network plan', 'our aims' (not 'the Our aims'), 'the group's secretary' (not
+    'the The group's secretary'); ``start`` capitalises it for the start of a sentence. Names come from data."""
+    first, space, rest = name.partition(" ")
+    phrase = first.lower() + space + rest if first.lower() in _DETERMINERS else f"the {name}"
+    return phrase[:1].upper() + phrase[1:] if start else phrase
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds: compiling them costs more than drawing the example's pages."""
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _link(from_src: str, to: str) -> str:
+    # Thousands of pledges link to the same few values and goals from each page.
+    return relative(from_src, to)
+
+
+def _link_to(from_src: str, name: str) -> str:
+    """A link to a page by its name (pages.NAMED), not its file."""
+    return _link(from_src, pg.named_src(name))
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
+                       the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
+    env.tests["external"] = is_external
+    env.globals.update(
+        STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS, PURPOSE_WORDS=m.PURPOSE_WORDS,
+        MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
+        VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS, OPPORTUNITY_KIND_WORDS=m.OPPORTUNITY_KIND_WORDS,
+        OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,
+        PLEDGES_PER_PAGE=PER_PAGE, CHART_COLOURS=COLOURS,
+        goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
+        partner_role_src=pg.partner_role_src, representation_src=pg.representation_src,
+    )
+    return env
+
+
+def is_external(url: str, own_site: str = "") -> bool:
+    """A link that takes the reader to another website (marked as such on the page)."""
+    return url.startswith(("https://", "http://")) and not (own_site and url.startswith(own_site.rstrip("/") + "/"))
+
+
+def problems_page(problems: list[Problem], template_dir: Path) -> str:
+    """The preview's page for data it could not build: every problem, as `make check` words it."""
+    template = environment(template_dir).get_template("problems.html")
+    return template.render(problems=problems, errors=[p for p in problems if p.severity == "error"])
+
+
+class Renderer:
+    """Draws hub pages for one loaded Hub.
+
+    A template sees the page, its context and ``hub``, which is the site-wide part of the
+    data only (``Shared``): a page's HTML is a function of those and the templates alone.
+    """
+
+    def __init__(self, hub: m.Hub, template_dir: Path) -> None:
+        self.shared = Shared.of(hub)
+        self.env = environment(template_dir)
+
+    def page(self, page: pg.Page) -> str:
+        template = self.env.get_template(page.template)
+        return template.render(hub=self.shared, page=page, link=partial(_link, page.src),
+                               link_to=partial(_link_to, page.src), **page.context)
+
+    def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
+        template = self.env.get_template(template_name)
+        return Markup(template.render(hub=self.shared, link=partial(_link, src), link_to=partial(_link_to, src),
+                                      **context))

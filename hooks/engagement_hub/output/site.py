@@ -1,0 +1,237 @@
+"""One built hub site: the data, its pages and navigation, ready for any engine.
+
+This is the whole surface the MkDocs adapter uses, so a move to another
+engine means rewriting ``hooks/hub.py`` only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import escape
+
+from ..pages import datapackage, feed, ics, opendata
+from ..pages.addresses import url_of
+from ..pages.pages import Page, build_pages, named_src, navigation
+from ..preview.memory import Memory
+from ..preview.sameness import Exactly, same
+from ..reading import model as m
+from ..reading.builddate import build_date
+from ..reading.load import load_checked
+from ..reading.problems import DataError, Problem
+from .macros import expand
+from .render import Renderer
+from .toc import toc_tokens
+
+
+def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
+    """Hand-written pages published at the address of a page the hub makes from data.
+
+    content/strategy.md and the hub's strategy/index.md are both /strategy/: one would
+    silently replace the other.
+    """
+    made = {url_of(src): src for src in pages}
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
+        src = path.relative_to(content_dir).as_posix()
+        if (url := url_of(src)) in made:
+            problems.append(Problem(
+                f"content/{src}", 1, 1, "(the whole file)",
+                f"content/{src} would be published at /{url}, where the hub already makes a page from data "
+                f"({made[url]}); one would silently replace the other.",
+                expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -more."))
+    return problems
+
+
+def content_pages(content_dir: Path) -> list[tuple[str, str]]:
+    """(title, source) of hand-written top-level pages, for the navigation.
+
+    Pages in sub-folders (such as the comms staff guide) stay out of the
+    navigation; they are reached by link.
+    """
+    found = []
+    for path in sorted(content_dir.glob("*.md")):
+        title = path.stem.replace("-", " ").capitalize()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                title = line[2:].strip()
+                break
+        found.append((title, path.name))
+    return found
+
+
+@dataclass
+class HubSite:
+    hub: m.Hub
+    renderer: Renderer
+    pages: dict[str, Page]
+    nav: list[Any]
+    warnings: list[Problem] = field(default_factory=list)
+    preview: bool = False
+    template_dir: Path | None = None
+    bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
+    today: date | None = None  # the build date (see builddate): what is open, what is past
+    memory: Memory = field(default_factory=Memory, repr=False)  # what the speed-ups keep (see memory.py)
+
+    @classmethod
+    def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
+             today: date | None = None, memory: Memory | None = None) -> HubSite:
+        """Load and check data/ for the build date ``today`` (default: builddate.build_date());
+        raises DataError with every problem found. ``memory`` is what the last load kept, for a
+        quick preview (see memory.py); without it, nothing is shared with any other load."""
+        today = today or build_date()
+        memory = memory or Memory()
+        hub, warnings = load_checked(root, include_drafts=preview, today=today, memory=memory)
+        pages = {page.src: page for page in build_pages(hub, today, memory)}
+        if clashes := content_clashes(content_dir, pages):
+            raise DataError(clashes)
+        extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
+        return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
+                   nav=_escape_titles(navigation(hub, extra)),
+                   warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory)
+
+    def is_generated(self, src: str) -> bool:
+        return src in self.pages
+
+    def in_nav(self, src: str) -> bool:
+        """False for pages reached another way: a long list's numbered pages (by their pager), the
+        accessibility statement (from every page's footer)."""
+        return src in self._nav_srcs
+
+    @cached_property
+    def _nav_srcs(self) -> set[str]:
+        return set(_nav_sources(self.nav))
+
+    def changed_pages(self, previous: HubSite | None) -> set[str]:
+        """Generated pages that may look different from the previous build's, for quick previews.
+
+        A page's HTML is a function of its own context, the site-wide data (``Shared``: the
+        templates see nothing else of the data) and the templates, so a page whose inputs are
+        the same as last time is the same page. Editing one pledge redraws the few pages whose
+        context holds it, not the hundreds that do not.
+        """
+        if previous is None or previous.shared_inputs() != self.shared_inputs():
+            return set(self.pages)
+        changed = set()
+        for src, page in self.pages.items():
+            old = previous.pages.get(src)
+            if old is None or old != page or src not in previous.bodies:
+                changed.add(src)
+            elif same(old.context, page.context):
+                self.bodies[src] = previous.bodies[src]  # same inputs, same page
+            elif self.render(src) != previous.bodies[src]:
+                # Its data changed and so did what it shows (a goal page shows the latest year's
+                # label, not its summary, so a new summary does not redraw forty goal pages).
+                changed.add(src)
+        return changed
+
+    def shared_inputs(self) -> tuple[Any, ...]:
+        """Everything a page may show besides its own context (see ``changed_pages``)."""
+        themes = self.template_dir.parent if self.template_dir else None
+        stamps = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
+                              if f.is_file())) if themes else ()
+        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps)
+
+    def generated_files(self) -> dict[str, str]:
+        """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
+        files = {src: _front_matter(page) for src, page in self.pages.items()}
+        files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
+        files.update(opendata.files(self.hub, self.memory))
+        files.update(ics.files(self.hub))
+        files[feed.FEED_PATH] = self.feed()
+        files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub)))  # what the files hold
+        return files
+
+    def feed(self) -> str:
+        """The Atom feed of what changed up to the build date."""
+        org = self.hub.organisation
+        base = org.site_url.rstrip("/") + "/" if org.site_url else ""
+        entries = feed.entries(self.hub, self.today or build_date())
+        # With no entries yet, the feed is as new as the build date (Atom needs a date; this one is reproducible).
+        newest = entries[0].updated if entries else feed.Entry("", self.today or build_date(), "", "", "", "").updated
+        return str(self.renderer.fragment(
+            "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org),
+            self_url=base + feed.FEED_PATH if base else "", home_url=base or "./",
+            href=lambda src: base + url_of(src) if base else url_of(src) or "./"))
+
+    def render(self, src: str) -> str:
+        if (body := self.bodies.get(src)) is None:
+            body = self.bodies[src] = self.renderer.page(self.pages[src])
+        return body
+
+    def expand_macros(self, markdown: str, src: str) -> tuple[str, list[Problem]]:
+        return expand(markdown, self.hub, self.renderer, src, f"content/{src}")
+
+    @staticmethod
+    def toc_tokens(html: str) -> list[dict[str, Any]]:
+        """Table-of-contents entries in the nested form MkDocs' toc expects (see toc.py)."""
+        return toc_tokens(html)
+
+    @property
+    def copyright(self) -> str:
+        org = self.hub.organisation
+        return (f'© {escape(org.name)}. Text is available under the <a href="{escape(org.licence_url)}">'
+                f"{escape(org.licence_name)}</a>, except where otherwise stated.")
+
+    def page_chrome(self, src: str, title: str) -> dict[str, str]:
+        """What every page's footer needs: the feedback route with the page named."""
+        contact = self.hub.organisation.contact
+        target = contact.feedback_url or f"mailto:{contact.email}"
+        subject = f"Feedback on the page: {title}"
+        sep = "&" if "?" in target else "?"
+        if target.startswith("mailto:"):
+            useful = f"{target}{sep}subject={quote(subject + ' (useful)')}"
+            not_useful = f"{target}{sep}subject={quote(subject + ' (not useful)')}&body={quote('What was missing or wrong? ')}"
+        else:
+            useful = f"{target}{sep}page={quote(src)}&useful=yes"
+            not_useful = f"{target}{sep}page={quote(src)}&useful=no"
+        return {"useful": useful, "not_useful": not_useful, "title": title,
+                "accessibility": named_src("accessibility"), "preview": "yes" if self.preview else ""}
+
+
+def _escape_titles(nav: Any) -> Any:
+    """Navigation titles as HTML: Material writes them into every page without escaping."""
+    if isinstance(nav, list):
+        return [_escape_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): _escape_titles(value) for title, value in nav.items()}
+    return nav
+
+
+def _nav_sources(nav: Any) -> Iterator[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_sources(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_sources(value)
+
+
+def _front_matter(page: Page) -> str:
+    # JSON strings are valid YAML, so any title is quoted safely.
+    # MkDocs and Material write titles and descriptions into pages unescaped: text from data is not HTML.
+    meta: dict[str, Any] = {"title": str(escape(page.title)), "description": str(escape(page.description))}
+    if not page.in_search:
+        meta["search"] = {"exclude": True}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items() if v) + "\n---\n"
+
+
+def brand_css(brand: m.Brand) -> str:
+    """Material's colour variables set from the organisation's brand colours."""
+    return (":root, [data-md-color-scheme=default] {\n"
+            f"  --md-primary-fg-color: {brand.primary};\n"
+            f"  --md-primary-fg-color--light: {brand.primary};\n"
+            f"  --md-primary-fg-color--dark: {brand.accent};\n"
+            f"  --md-primary-bg-color: {brand.on_primary};\n"
+            f"  --md-accent-fg-color: {brand.accent};\n"
+            f"  --md-typeset-a-color: {brand.primary};\n"
+            "}\n")

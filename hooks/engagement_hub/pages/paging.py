@@ -1,0 +1,221 @@
+"""Long lists of pledges split over numbered pages, so no page grows with the data.
+
+A national network may hold thousands of pledges. Listed in full, a value's
+page or the "by who made them" page would run to megabytes, far too much for
+a phone. So every pledge list on a generated page shows at most
+``PER_PAGE`` pledges; the rest follow on numbered pages beside it
+(``values/compassion/`` then ``values/compassion/pledges-2/`` and so on), linked
+by a pager. These pages stay out of the navigation, so they cost no
+navigation entries. At the example's size nothing is split and every page
+looks exactly as it did.
+
+Templates get a ``Shown`` list: the pledges for this page, plus ``total`` and
+``statuses`` (counts over the whole list) and the ``pager`` (None when it all fits).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..reading import model as m
+from .addresses import url_of
+
+PER_PAGE = 50
+# The pledges page shows a few pledges under each value and links to the value's
+# own page for the rest, once the lists together would pass this many cards.
+OVERVIEW_LIMIT = 2 * PER_PAGE
+# The progress page tables each goal's status for this many recent years; the
+# rest link to their own reports, so fifteen years of forty goals stay light.
+RECENT_YEAR_TABLES = 3
+# A year's report is already long (every goal, printed for the board): it shows
+# this many new and completed pledges, and its pager leads to the rest.
+YEAR_FIRST = 10
+
+
+@dataclass(frozen=True)
+class Tally:
+    """All a page shows of a whole list: how many items, and how many with each status."""
+
+    total: int
+    statuses: Counter[str]
+
+    @classmethod
+    def of(cls, items: Sequence[Any]) -> Tally:
+        return cls(len(items), Counter(getattr(item, "status", None) for item in items))
+
+
+class Shown(list):
+    """The items shown on one page, with a tally of the whole list and where the rest are.
+
+    A page keeps only the tally of the whole list, not the list, so a page
+    that does not show an edited pledge compares equal to its last build and
+    is not redrawn.
+    """
+
+    def __init__(self, items: Sequence[Any], whole: Tally, pager: Pager | None = None) -> None:
+        super().__init__(items)
+        self.total = whole.total
+        self.statuses = whole.statuses
+        self.pager = pager
+
+    @classmethod
+    def whole(cls, items: Sequence[Any]) -> Shown:
+        """A list shown in full on one page."""
+        return cls(items, Tally.of(items))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Shown):
+            return list.__eq__(self, other)
+        return (list.__eq__(self, other) is True and self.total == other.total and self.statuses == other.statuses
+                and self.pager == other.pager)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]  # a list, so never a dict key
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page sits among the pages of a long list."""
+
+    label: str  # what is listed, e.g. "pledges that name Compassion"
+    number: int  # this page, from 1
+    srcs: tuple[str, ...]  # every page's source; the first is the page the list belongs to
+    start: int  # position of the first item shown here, from 1
+    end: int
+    total: int
+
+    @property
+    def count(self) -> int:
+        return len(self.srcs)
+
+    @property
+    def previous(self) -> str:
+        return self.srcs[self.number - 2] if self.number > 1 else ""
+
+    @property
+    def next(self) -> str:
+        return self.srcs[self.number] if self.number < self.count else ""
+
+    def window(self, around: int = 2) -> list[tuple[int, str]]:
+        """Page numbers to link (first, last and those near this one); 0 marks a gap."""
+        shown = sorted({1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)})
+        out: list[tuple[int, str]] = []
+        for number in shown:
+            if out and number - out[-1][0] > 1:
+                out.append((0, ""))
+            out.append((number, self.srcs[number - 1]))
+        return out
+
+
+def _folder(src: str) -> str:
+    """The address folder of a page, where its continuation pages go ('values/compassion/')."""
+    return url_of(src)
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+
+
+def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE) -> list[Any]:
+    """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest."""
+    items = list(host.context[key])
+    if len(items) <= PER_PAGE:
+        return [replace(host, context={**host.context, key: Shown.whole(items)})]
+    tally = Tally.of(items)
+    parts = [items[:first], *_chunks(items[first:], PER_PAGE)]
+    srcs = (host.src, *(f"{_folder(host.src)}{slug}-{n}.md" for n in range(2, len(parts) + 1)))
+    out = []
+    for number, part in enumerate(parts, start=1):
+        start = 1 if number == 1 else first + (number - 2) * PER_PAGE + 1
+        pager = Pager(label, number, srcs, start, start + len(part) - 1, len(items))
+        shown = Shown(part, tally, pager)
+        if number == 1:
+            out.append(replace(host, context={**host.context, key: shown}))
+        else:
+            out.append(type(host)(srcs[number - 1], f"{continuation_title}, page {number} of {len(parts)}",
+                                  "pledge-pages.html", {"pledges": shown, "host": host},
+                                  description=f"{label[:1].upper()}{label[1:]}, {start} to {pager.end}",
+                                  in_search=False))  # every pledge is found once, on the "who made them" pages
+    return out
+
+
+def overview(host: Any, key: str = "by_value") -> Any:
+    """The pledges page: when the lists are long, a few pledges per value and a link to the rest."""
+    groups = host.context[key]
+    cards = sum(len(items) for _, items in groups)
+    if cards <= OVERVIEW_LIMIT:
+        return replace(host, context={**host.context, key: [(v, Shown.whole(items)) for v, items in groups]})
+    each = max(1, PER_PAGE // max(1, len(groups)))
+    return replace(host, context={**host.context, key: [(v, Shown(items[:each], Tally.of(items))) for v, items in groups]})
+
+
+def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
+    """The "by who made them" page, split between makers into pages of about PER_PAGE pledges."""
+    rows = [(label, maker, pledge) for label, makers in host.context[key] for maker, pledges in makers
+            for pledge in pledges]
+    parts = _chunks(rows, PER_PAGE)
+    if len(parts) == 1:
+        return [host]
+    srcs = (host.src, *(f"{_folder(host.src)}page-{n}.md" for n in range(2, len(parts) + 1)))
+    out = []
+    for number, part in enumerate(parts, start=1):
+        grouped: list[tuple[str, list[tuple[str, list[m.Pledge]]]]] = []
+        for label, maker, pledge in part:
+            if not grouped or grouped[-1][0] != label:
+                grouped.append((label, []))
+            makers = grouped[-1][1]
+            if not makers or makers[-1][0] != maker:
+                makers.append((maker, []))
+            makers[-1][1].append(pledge)
+        start = (number - 1) * PER_PAGE + 1
+        pager = Pager("pledges", number, srcs, start, start + len(part) - 1, len(rows))
+        context = {**host.context, key: grouped, "pager": pager}
+        if number == 1:
+            out.append(replace(host, context=context))
+        else:
+            out.append(replace(host, src=srcs[number - 1], title=f"{host.title}, page {number} of {len(parts)}",
+                               context=context))
+    return out
+
+
+Rule = Callable[[Any], list[Any]]
+
+
+def _rules() -> dict[str, Rule]:
+    def value(page: Any) -> list[Any]:
+        name = page.context["value"].name
+        return split(page, "pledges", "pledges", f"pledges that name {name}", f"Pledges that name {name}")
+
+    def goal(page: Any) -> list[Any]:
+        return split(page, "pledges", "pledges", f"pledges that support {page.title}",
+                     f"Pledges that support {page.title}")
+
+    def year(page: Any) -> list[Any]:
+        label = page.context["year"].label
+        out = [page]
+        for key, slug, words in (("new_pledges", "new-pledges", "new pledges"),
+                                 ("completed_pledges", "completed-pledges", "pledges completed"),
+                                 ("kept_pledges", "kept-pledges", "pledges kept")):
+            if key in page.context:
+                first, *rest = split(out[0], key, slug, f"{words} in {label}", f"{words.capitalize()} in {label}",
+                                     first=YEAR_FIRST)
+                out = [first, *out[1:], *rest]
+        return out
+
+    return {"value.html": value, "goal.html": goal, "year.html": year, "pledges.html": lambda p: [overview(p)],
+            "pledges-by-maker.html": by_maker}
+
+
+def paginate(pages: list[Any]) -> list[Any]:
+    """Every page, with long pledge lists split; continuation pages follow the page they belong to."""
+    rules = _rules()
+    out: list[Any] = []
+    for page in pages:
+        rule = rules.get(page.template)
+        out += rule(page) if rule else [page]
+    return out

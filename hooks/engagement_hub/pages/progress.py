@@ -1,0 +1,180 @@
+"""Year-on-year comparison: what moved, by how much, and whether that is better.
+
+Boards read these numbers in print, so every comparison is worked out here
+once and the templates only show it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+from dataclasses import dataclass
+
+from ..reading import model as m
+
+
+def year_bounds(label: str, start_month: int) -> tuple[str, str]:
+    """The first and last day (ISO dates) of a reporting year such as 2025/26."""
+    start_year = int(label[:4])
+    end_month = start_month - 1 or 12
+    end_year = start_year + 1 if start_month > 1 else start_year
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return f"{start_year}-{start_month:02d}-01", f"{end_year}-{end_month:02d}-{last_day:02d}"
+
+
+def number(value: float | None) -> str:
+    """Numbers as a person writes them: 12, 12.5, 1,200."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    measure: m.Measure
+    value: float | None
+    previous: float | None
+    change: float | None
+    verdict: str  # "better", "worse", "no change" or "" when there is nothing to compare
+
+    @property
+    def change_text(self) -> str:
+        if self.change is None:
+            return "No earlier figure"
+        if self.change == 0:
+            return "No change"
+        sign = "+" if self.change > 0 else "−"
+        return f"{sign}{number(abs(self.change))}"
+
+    @property
+    def target_met(self) -> bool:
+        if self.value is None:
+            return False
+        if self.measure.better == "higher":
+            return self.value >= self.measure.target
+        return self.value <= self.measure.target
+
+
+def verdict(measure: m.Measure, change: float | None) -> str:
+    if change is None:
+        return ""
+    if change == 0:
+        return "no change"
+    improved = change > 0 if measure.better == "higher" else change < 0
+    return "better" if improved else "worse"
+
+
+def measure_rows(goal: m.Goal, year: m.Year, previous: m.Year | None) -> list[MeasureRow]:
+    """Each measure this year against last year (or the baseline when there is no last year)."""
+    now = year.for_goal(goal.id)
+    before = previous.for_goal(goal.id) if previous else None
+    rows = []
+    for measure in goal.measures:
+        value = now.measures.get(measure.id) if now else None
+        prior = before.measures.get(measure.id) if before else None
+        if prior is None and previous is None:
+            prior = measure.baseline
+        change = None if value is None or prior is None else round(value - prior, 6)
+        rows.append(MeasureRow(measure, value, prior, change, verdict(measure, change)))
+    return rows
+
+
+def movement(status: str, previous_status: str | None) -> str:
+    """'up', 'down', 'same' or 'new' for a goal's status since last year."""
+    if previous_status is None:
+        return "new"
+    if "not-reported" in (status, previous_status):  # nothing to compare with
+        return "unknown"
+    diff = m.STATUS_RANK[status] - m.STATUS_RANK[previous_status]
+    return "up" if diff > 0 else "down" if diff < 0 else "same"
+
+
+MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "new": "First report",
+                  "unknown": "Cannot compare"}
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    year: str
+    value: float | None
+    draft: bool = False  # only in previews: a year the board has not yet published
+
+
+def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[TrendPoint]:
+    """A measure's value in every reporting year, baseline first."""
+    points = [TrendPoint(f"Baseline {measure.baseline_year}", measure.baseline)]
+    for year in years:
+        entry = year.for_goal(goal.id)
+        points.append(TrendPoint(year.label, entry.measures.get(measure.id) if entry else None,
+                                 year.status == "draft"))
+    return points
+
+
+def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge]]]:
+    """For each year's label: pledges made during the year, and pledges completed during it,
+    each as it stood on the year's last day.
+
+    A year's report is the record the board read, so a later update never
+    changes it: a pledge made in 2024/25 and kept in 2025/26 is "in progress"
+    in the 2024/25 report. A pledge is completed in the year it was finished
+    (kept or not kept, see Pledge.completed_on) if it still stood finished at
+    the year's end, so a pledge that was not kept
+    is reported as openly as one that was. The counts on a year's page are the
+    lengths of these same lists. One pass over the pledges serves every year
+    (a network may hold thousands).
+    """
+    bounds = sorted((*year_bounds(year.label, hub.organisation.year_start_month), year.label) for year in hub.years)
+    firsts = [first for first, _, _ in bounds]
+    last_day = {label: last for _, last, label in bounds}
+    out: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] = {year.label: ([], []) for year in hub.years}
+
+    def year_of(day: str) -> str | None:
+        at = bisect.bisect_right(firsts, day) - 1
+        return bounds[at][2] if at >= 0 and day <= bounds[at][1] else None
+
+    for pledge in hub.pledges:
+        if (label := year_of(pledge.date)) is not None:
+            out[label][0].append(pledge.as_of(last_day[label]))  # type: ignore[arg-type]  # made by then
+        # Completed in a year if, on its last day, the pledge stood finished and had been finished in
+        # that year (a pledge kept, reopened and kept again is completed in both years).
+        for label in dict.fromkeys(year_of(u.date) for u in pledge.history if u.status in m.FINISHED):
+            if label is not None and (then := pledge.as_of(last_day[label])) and year_of(then.completed_on) == label:
+                out[label][1].append(then)
+    return out
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One involvement figure this year and last, for the year-on-year table."""
+
+    label: str
+    value: int
+    previous: int | None
+
+    @property
+    def change_text(self) -> str:
+        if self.previous is None:
+            return "No earlier figure"
+        change = self.value - self.previous
+        return "No change" if change == 0 else f"{'+' if change > 0 else '−'}{number(abs(change))}"
+
+
+def _figures(figures: m.Figures) -> dict[str, int]:
+    under = [c for c in figures.communities if c.under_represented]
+    return {
+        "People involved": figures.people_involved,
+        "Involvement activities": figures.activities,
+        "Communities reached": len(figures.communities),
+        "Often under-represented communities reached": len(under),
+        "People involved from often under-represented communities": sum(c.people for c in under),
+    }
+
+
+def involvement_rows(year: m.Year, previous: m.Year | None) -> list[FigureRow]:
+    """The year's involvement figures, including those from under-represented communities, against last year."""
+    if year.figures is None:
+        return []
+    before = _figures(previous.figures) if previous and previous.figures else {}
+    return [FigureRow(label, value, before.get(label)) for label, value in _figures(year.figures).items()]
