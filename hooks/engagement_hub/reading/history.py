@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..pages.progress import year_bounds
+from .model import year_bounds
 from .problems import Problem
 from .source import Document
 

@@ -6,6 +6,7 @@ renamed in a schema is renamed in one place.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -22,6 +23,15 @@ STATUS_WORDS = {
 STATUS_RANK = {"off-track": 0, "not-started": 1, "at-risk": 2, "on-track": 3, "achieved": 4}
 
 PLEDGE_STATUS_WORDS = {"made": "Made", "in-progress": "In progress", "kept": "Kept", "not-kept": "Not kept"}
+
+
+def year_bounds(label: str, start_month: int) -> tuple[str, str]:
+    """The first and last day (ISO dates) of a reporting year such as 2025/26."""
+    start_year = int(label[:4])
+    end_month = start_month - 1 or 12
+    end_year = start_year + 1 if start_month > 1 else start_year
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return f"{start_year}-{start_month:02d}-01", f"{end_year}-{end_month:02d}-{last_day:02d}"
 
 
 @dataclass(frozen=True)
