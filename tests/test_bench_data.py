@@ -256,9 +256,9 @@ def test_a_quick_preview_never_leaves_a_changed_page_stale(tmp_path: Path) -> No
     data = yaml.safe_load(pledges.read_text(encoding="utf-8"))
     # A kept pledge deep in a year's long list of completed pledges: a later page shows it, and the
     # year's own page counts how many were kept.
-    year_page = next(p for p in before.pages.values() if p.template == "year.html"
+    year_page = next(p for p in before.pages.values() if p.kind == "year"
                      and p.context["completed_pledges"].total > len(p.context["completed_pledges"]) + 5)
-    later = [p for p in before.pages.values() if p.template == "pledge-pages.html"
+    later = [p for p in before.pages.values() if p.kind == "pledge-list"
              and p.context["pledges"].pager.srcs[0] == year_page.src and "completed" in p.src]
     deep = next(p.id for page in later for p in page.context["pledges"] if p.status == "kept")
     kept = next(i for i, p in enumerate(data["pledges"]) if p["id"] == deep)

@@ -85,7 +85,6 @@ def environment(template_dir: Path) -> jinja2.Environment:
         OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,
         PLEDGES_PER_PAGE=PER_PAGE, CHART_COLOURS=COLOURS,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
-        partner_role_src=pg.partner_role_src, representation_src=pg.representation_src,
     )
     return env
 

@@ -9,6 +9,7 @@ of their own, so thousands of them cost no navigation entries.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,27 +25,65 @@ from .paging import RECENT_YEAR_TABLES, paginate
 
 
 @dataclass(frozen=True)
+class PageKind:
+    """One kind of page, named once: the template that draws it, and for a page the site has once,
+    where it lives and its entry in the menu. Code and templates refer to a kind by its name."""
+
+    name: str
+    template: str
+    src: str = ""  # a single page's source; pages made once per record name theirs (goal_src, ...)
+    menu: str = ""  # a single page's words in the menu, when its title there is fixed
+
+
+# Every kind of page the hub makes, in the order the pages are built and listed.
+KINDS = {kind.name: kind for kind in (
+    PageKind("home", "home.html", "index.md", "Home"),
+    PageKind("strategy", "strategy.html", "strategy/index.md", "Our strategy"),
+    PageKind("goal", "goal.html"),
+    PageKind("values", "values.html", "values/index.md", "Our values"),
+    PageKind("value", "value.html"),
+    PageKind("pledges", "pledges.html", "pledges/index.md", "Pledges"),
+    PageKind("pledges-by-maker", "pledges-by-maker.html", "pledges/who-made-them.md", "By who made them"),
+    PageKind("pledge-list", "pledge-pages.html"),  # the numbered pages a long pledge list continues on
+    PageKind("get-involved", "get-involved.html", "get-involved/index.md", "Get involved"),
+    # An address that fits any organisation's name for the role ("Join us as a volunteer", "Become a patient
+    # partner"): the title comes from words.partner_role_page, the address never says whose partners they are.
+    PageKind("patient-partners", "patient-partner.html", "get-involved/partner-role.md"),
+    PageKind("representation", "representation.html", "get-involved/representation.md"),
+    PageKind("opportunity", "opportunity.html"),
+    PageKind("members", "members.html", "members/index.md", "Our members"),
+    PageKind("progress", "progress.html", "progress/index.md", "Progress"),
+    PageKind("year", "year.html"),
+    PageKind("open-data", "open-data.html", "open-data/index.md", "Open data"),
+    PageKind("contact", "contact.html", "contact.md", "Contact us"),
+    PageKind("accessibility", "accessibility.html", "accessibility.md"),
+)}
+
+# The pages that exist once per site, by name: templates link to them by these names
+# (``link_to('contact')``), never by file, so a page can move in one place.
+NAMED = {name: kind.src for name, kind in KINDS.items() if kind.src}
+
+
+@dataclass(frozen=True)
 class Page:
-    """One generated page: where it lives, what it is called, how it is drawn."""
+    """One generated page: where it lives, what it is called, and its kind (which names its template)."""
 
     src: str
     title: str
-    template: str
+    kind: str
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     description: str = ""
     # Continuation pages of long lists repeat pledges that search already finds elsewhere.
     in_search: bool = True
 
+    @property
+    def template(self) -> str:
+        return KINDS[self.kind].template
 
-# The pages that exist once per site, by name: templates link to them by these names
-# (``link_to('contact')``), never by file, so a page can move in one place.
-NAMED = {
-    "home": "index.md", "strategy": "strategy/index.md", "values": "values/index.md",
-    "pledges": "pledges/index.md", "pledges-by-maker": "pledges/who-made-them.md",
-    "get-involved": "get-involved/index.md", "patient-partners": "get-involved/partner-role.md",
-    "representation": "get-involved/representation.md", "progress": "progress/index.md",
-    "open-data": "open-data/index.md", "contact": "contact.md", "accessibility": "accessibility.md",
-}
+
+def single(name: str, title: str, context: dict[str, Any], description: str) -> Page:
+    """The page the site has once of the kind ``name``, at the source the registry gives it."""
+    return Page(named_src(name), title, name, context, description=description)
 
 
 def named_src(name: str) -> str:
@@ -91,19 +130,6 @@ def _group_by_kind(items: list[Any], key: Any, kinds: tuple[m.Kind, ...]) -> lis
     return [(kind, groups[kind.id]) for kind in kinds if groups.get(kind.id)]
 
 
-MEMBERS_SRC = "members/index.md"
-
-
-def partner_role_src() -> str:
-    # An address that fits any organisation's name for the role ("Join us as a volunteer", "Become a patient
-    # partner"): the title comes from words.partner_role_page, the address never says whose partners they are.
-    return NAMED["patient-partners"]
-
-
-def representation_src() -> str:
-    return "get-involved/representation.md"
-
-
 def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
     previous = hub.previous_year(year)
     rows = []
@@ -121,27 +147,51 @@ def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
     return rows
 
 
+@dataclass(frozen=True)
+class Making:
+    """What every builder may use besides the hub: the build date's opportunity groups and the preview's memory."""
+
+    groups: dict[str, list[m.Opportunity]]
+    memory: Memory  # one for the whole call: the open data rows are worked out once
+
+
+Builder = Callable[[m.Hub, Making], list[Page]]
+
+
 def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None) -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
-    open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py."""
-    memory = memory or Memory()  # one for the whole call: the open data rows are worked out once
-    org, strategy = hub.organisation, hub.strategy
+    open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py.
+
+    Each kind's builder (BUILDERS) makes the pages of that kind; a kind the data has nothing for makes none.
+    """
+    making = Making(op.split(hub.opportunities, today or date.min), memory or Memory())
+    pages = [page for name in KINDS if (build := BUILDERS.get(name)) for page in build(hub, making)]
+    return paginate(pages)  # long pledge lists continue on numbered pages
+
+
+def _home(hub: m.Hub, making: Making) -> list[Page]:
     latest = hub.latest_year
-    groups = op.split(hub.opportunities, today or date.min)
-    pages = [
-        Page("index.md", "Home", "home.html", {
-            "latest": latest,
-            "latest_rows": goal_status_rows(hub, latest) if latest else [],
-            "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
-            "open_opportunities": groups["open"],
-            "channel_count": len(hub.channels),
-        }, description=org.strapline),
-        Page("strategy/index.md", strategy.title, "strategy.html", {},
-             description=f"Our goals to {strategy.end}" if strategy.end else "Our goals"),
-    ]
-    for goal in strategy.goals:
+    return [single("home", KINDS["home"].menu, {
+        "latest": latest,
+        "latest_rows": goal_status_rows(hub, latest) if latest else [],
+        "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+        "open_opportunities": making.groups["open"],
+        "channel_count": len(hub.channels),
+    }, description=hub.organisation.strapline)]
+
+
+def _strategy(hub: m.Hub, making: Making) -> list[Page]:
+    strategy = hub.strategy
+    return [single("strategy", strategy.title, {},
+                   description=f"Our goals to {strategy.end}" if strategy.end else "Our goals")]
+
+
+def _goals(hub: m.Hub, making: Making) -> list[Page]:
+    latest = hub.latest_year
+    pages = []
+    for goal in hub.strategy.goals:
         years = [(y, y.for_goal(goal.id)) for y in hub.years]
-        pages.append(Page(goal_src(goal), goal_title(goal), "goal.html", {
+        pages.append(Page(goal_src(goal), goal_title(goal), "goal", {
             "goal": goal,
             "values": [hub.value(v) for v in goal.value_ids],
             "pledges": hub.pledges_for_goal(goal.id),
@@ -152,91 +202,121 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
             "trends": [(measure, points, ch.trend_chart(measure, points, f"chart-trend-{measure.id}"))
                        for measure in goal.measures for points in [pr.trend(measure, goal, hub.years)]],
         }, description=goal.summary))
-    pages.append(Page("values/index.md", "Our values", "values.html", {
+    return pages
+
+
+def _values(hub: m.Hub, making: Making) -> list[Page]:
+    return [single("values", KINDS["values"].menu, {
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
-        "downloads": od.downloads_for(hub, "values", memory=memory),
-    }, description="The values we work by, and the pledges made to live them"))
+        "downloads": od.downloads_for(hub, "values", memory=making.memory),
+    }, description="The values we work by, and the pledges made to live them")]
+
+
+def _value_pages(hub: m.Hub, making: Making) -> list[Page]:
     goals_by_value: dict[str, list[m.Goal]] = defaultdict(list)
-    for goal in strategy.goals:
+    for goal in hub.strategy.goals:
         for value_id in goal.value_ids:
             goals_by_value[value_id].append(goal)
-    for value in hub.values:
-        pages.append(Page(value_src(value), value.name, "value.html", {
-            "value": value, "pledges": hub.pledges_for_value(value.id), "goals": goals_by_value[value.id],
-        }, description=value.summary))
-    if hub.has_pledges:
-        pages += _pledge_pages(hub, memory)
-    pages += _involvement_pages(hub, groups, memory)
-    pages += opportunity_pages(hub, groups)
-    if hub.members is not None:
-        pages.append(_members_page(hub, memory))
-    if hub.has_progress:
-        pages += _progress_pages(hub, memory)
-    pages.append(Page("open-data/index.md", "Open data", "open-data.html", {
-        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, memory), "kind_words": od.KIND_WORDS,
-        "topics": od.topics(hub),
-    }, description="The facts on this site as CSV and JSON files, to check or reuse"))
-    pages.append(Page("contact.md", "Contact us", "contact.html", {}, description=f"How to contact {org.short_name}"))
-    pages.append(Page("accessibility.md", "Accessibility statement", "accessibility.html", {
-        "statement": hub.accessibility}, description="How accessible this website is"))
-    return paginate(pages)  # long pledge lists continue on numbered pages
+    return [Page(value_src(value), value.name, "value", {
+        "value": value, "pledges": hub.pledges_for_value(value.id), "goals": goals_by_value[value.id],
+    }, description=value.summary) for value in hub.values]
 
 
-def _pledge_pages(hub: m.Hub, memory: Memory) -> list[Page]:
-    pages = []
-    pages.append(Page("pledges/index.md", "Pledges", "pledges.html", {
+def _pledges(hub: m.Hub, making: Making) -> list[Page]:
+    if not hub.has_pledges:
+        return []
+    return [single("pledges", KINDS["pledges"].menu, {
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
         "pledge_count": len(hub.pledges),
-        "downloads": od.downloads_for(hub, "pledges", "pledge-updates", memory=memory),
-    }, description="Promises made to live our values, and whether they were kept"))
-    pages.append(Page("pledges/who-made-them.md", "Pledges by who made them", "pledges-by-maker.html", {
+        "downloads": od.downloads_for(hub, "pledges", "pledge-updates", memory=making.memory),
+    }, description="Promises made to live our values, and whether they were kept")]
+
+
+def _pledges_by_maker(hub: m.Hub, making: Making) -> list[Page]:
+    if not hub.has_pledges:
+        return []
+    return [single("pledges-by-maker", "Pledges by who made them", {
         "by_kind": [(kind.name, _group_makers(items)) for kind, items in
                     _group_by_kind(sorted(hub.pledges, key=lambda p: p.made_by), lambda p: p.made_by_kind,
                                    hub.maker_kinds)],
         "kinds": {kind.name: kind for kind in hub.maker_kinds},
-    }, description="Pledges grouped by the organisation or group that made them"))
-    return pages
+    }, description="Pledges grouped by the organisation or group that made them")]
 
 
-def _involvement_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]], memory: Memory) -> list[Page]:
-    words, involvement = hub.organisation.words, hub.involvement
-    pages = [Page("get-involved/index.md", "Get involved", "get-involved.html", {
+def _get_involved(hub: m.Hub, making: Making) -> list[Page]:
+    return [single("get-involved", KINDS["get-involved"].menu, {
         "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
-        "opportunities": groups, "all_calendar": op.ALL_CALENDAR,
-        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=memory),
+        "opportunities": making.groups, "all_calendar": op.ALL_CALENDAR,
+        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=making.memory),
     }, description="Ways to take part")]
-    if involvement.patient_partner is not None:
-        pages.append(Page(partner_role_src(), words.partner_role_page, "patient-partner.html", {
-            "role": involvement.patient_partner,
-        }, description="What the role involves, who we are looking for and what we offer"))
-    if involvement.representation is not None:
-        pages.append(Page(representation_src(), words.representation_page, "representation.html", {
-            "seats": involvement.representation,
-        }, description="Committees where our representatives sit"))
+
+
+def _patient_partners(hub: m.Hub, making: Making) -> list[Page]:
+    if hub.involvement.patient_partner is None:
+        return []
+    return [single("patient-partners", hub.organisation.words.partner_role_page, {
+        "role": hub.involvement.patient_partner,
+    }, description="What the role involves, who we are looking for and what we offer")]
+
+
+def _representation(hub: m.Hub, making: Making) -> list[Page]:
+    if hub.involvement.representation is None:
+        return []
+    return [single("representation", hub.organisation.words.representation_page, {
+        "seats": hub.involvement.representation,
+    }, description="Committees where our representatives sit")]
+
+
+def _opportunities(hub: m.Hub, making: Making) -> list[Page]:
+    """A page for each opportunity, reached from Get involved (not from the menu)."""
+    org = hub.organisation
+    channels = {c.id: c for c in hub.channels}
+    years = {y.label: y for y in hub.years}
+    pages = []
+    for state, items in making.groups.items():
+        for item in items:
+            src = op.page_src(item)
+            pages.append(Page(src, item.title, "opportunity", {
+                "opportunity": item, "state": state, "calendar": op.calendar_path(item),
+                "goals": [hub.goal(g) for g in item.goal_ids],
+                "channels": [channels[c] for c in item.channel_ids],
+                "outcome_year": years.get(item.outcome.year) if item.outcome else None,
+                "structured_data": jsonld.events(item, org, ics.page_url(org, src)),
+            }, description=f"{m.OPPORTUNITY_KIND_WORDS[item.kind]}, {m.OPPORTUNITY_STATE_WORDS[state].lower()}: "
+                           f"{item.who_for}"))
     return pages
 
 
-def _members_page(hub: m.Hub, memory: Memory) -> Page:
+def _members(hub: m.Hub, making: Making) -> list[Page]:
+    if hub.members is None:
+        return []
     kinds: dict[str, list[tuple[m.Member, list[m.Pledge]]]] = {}
-    for member in sorted(hub.members or (), key=lambda x: x.name):
+    for member in sorted(hub.members, key=lambda x: x.name):
         kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
-    return Page(MEMBERS_SRC, "Our members", "members.html", {
+    return [single("members", KINDS["members"].menu, {
         "members_by_kind": sorted(kinds.items()), "introduction": hub.members_introduction,
-        "count": len(hub.members or ()), "downloads": od.downloads_for(hub, "members", memory=memory)},
-                description="The organisations that are members, and the pledges each has made")
+        "count": len(hub.members), "downloads": od.downloads_for(hub, "members", memory=making.memory)},
+                   description="The organisations that are members, and the pledges each has made")]
 
 
-def _progress_pages(hub: m.Hub, memory: Memory) -> list[Page]:
-    org, strategy = hub.organisation, hub.strategy
-    pages = []
-    pages.append(Page("progress/index.md", "Progress", "progress.html", {
+def _progress(hub: m.Hub, making: Making) -> list[Page]:
+    if not hub.has_progress:
+        return []
+    return [single("progress", KINDS["progress"].menu, {
         "years": list(reversed(hub.years)),
         # Each goal's status for recent years; older years link to their own report (keeps the page light).
         "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years[-RECENT_YEAR_TABLES:]},
         "downloads": od.downloads_for(hub, "years", "progress", "measures", "measure-values", "you-said-we-did",
-                                      "highlights", "communities", memory=memory),
-    }, description="How we are doing against our goals, year by year"))
+                                      "highlights", "communities", memory=making.memory),
+    }, description="How we are doing against our goals, year by year")]
+
+
+def _years(hub: m.Hub, making: Making) -> list[Page]:
+    if not hub.has_progress:
+        return []
+    org, strategy = hub.organisation, hub.strategy
+    pages = []
     by_year = pr.pledges_by_year(hub)
     for year in reversed(hub.years):
         made, completed = by_year[year.label]
@@ -246,7 +326,7 @@ def _progress_pages(hub: m.Hub, memory: Memory) -> list[Page]:
         # A first year whose every measure is still at its baseline would chart nothing but 0% bars:
         # the report shows the starting point (baseline and target of each measure) instead.
         starting_point = previous is None and all(not row.current for row in progress_rows)
-        pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year.html", {
+        pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year", {
             "year": year, "previous": previous, "rows": goal_status_rows(hub, year),
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
@@ -254,29 +334,35 @@ def _progress_pages(hub: m.Hub, memory: Memory) -> list[Page]:
             if progress_rows and not starting_point else None,
             "starting_point": [(g, x) for g in strategy.goals for x in g.measures] if starting_point else [],
             "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities",
-                                          "pledges-by-year", memory=memory),
+                                          "pledges-by-year", memory=making.memory),
         }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
     return pages
 
 
-def opportunity_pages(hub: m.Hub, groups: dict[str, list[m.Opportunity]]) -> list[Page]:
-    """A page for each opportunity, reached from Get involved (not from the menu)."""
-    org = hub.organisation
-    channels = {c.id: c for c in hub.channels}
-    years = {y.label: y for y in hub.years}
-    pages = []
-    for state, items in groups.items():
-        for item in items:
-            src = op.page_src(item)
-            pages.append(Page(src, item.title, "opportunity.html", {
-                "opportunity": item, "state": state, "calendar": op.calendar_path(item),
-                "goals": [hub.goal(g) for g in item.goal_ids],
-                "channels": [channels[c] for c in item.channel_ids],
-                "outcome_year": years.get(item.outcome.year) if item.outcome else None,
-                "structured_data": jsonld.events(item, org, ics.page_url(org, src)),
-            }, description=f"{m.OPPORTUNITY_KIND_WORDS[item.kind]}, {m.OPPORTUNITY_STATE_WORDS[state].lower()}: "
-                           f"{item.who_for}"))
-    return pages
+def _open_data(hub: m.Hub, making: Making) -> list[Page]:
+    return [single("open-data", KINDS["open-data"].menu, {
+        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, making.memory), "kind_words": od.KIND_WORDS,
+        "topics": od.topics(hub),
+    }, description="The facts on this site as CSV and JSON files, to check or reuse")]
+
+
+def _contact(hub: m.Hub, making: Making) -> list[Page]:
+    return [single("contact", KINDS["contact"].menu, {}, description=f"How to contact {hub.organisation.short_name}")]
+
+
+def _accessibility(hub: m.Hub, making: Making) -> list[Page]:
+    return [single("accessibility", "Accessibility statement", {"statement": hub.accessibility},
+                   description="How accessible this website is")]
+
+
+# One builder per kind of page (the numbered pages of a long list are made by paging.py from their host).
+BUILDERS: dict[str, Builder] = {
+    "home": _home, "strategy": _strategy, "goal": _goals, "values": _values, "value": _value_pages,
+    "pledges": _pledges, "pledges-by-maker": _pledges_by_maker, "get-involved": _get_involved,
+    "patient-partners": _patient_partners, "representation": _representation, "opportunity": _opportunities,
+    "members": _members, "progress": _progress, "year": _years, "open-data": _open_data, "contact": _contact,
+    "accessibility": _accessibility,
+}
 
 
 def _group_makers(pledges: list[m.Pledge]) -> list[tuple[str, list[m.Pledge]]]:
@@ -292,24 +378,28 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
     ``extra`` adds hand-written pages (title, source) before Contact.
     """
     words, involvement = hub.organisation.words, hub.involvement
+    def entry(name: str) -> dict[str, str]:
+        return {KINDS[name].menu: named_src(name)}
+
     nav: list[Any] = [
-        {"Home": "index.md"},
-        {"Our strategy": ["strategy/index.md", *({goal_title(g): goal_src(g)} for g in hub.strategy.goals)]},
-        {"Our values": ["values/index.md", *({v.name: value_src(v)} for v in hub.values)]},
+        entry("home"),
+        {KINDS["strategy"].menu: [named_src("strategy"), *({goal_title(g): goal_src(g)} for g in hub.strategy.goals)]},
+        {KINDS["values"].menu: [named_src("values"), *({v.name: value_src(v)} for v in hub.values)]},
     ]
     if hub.has_pledges:
-        nav.append({"Pledges": ["pledges/index.md", {"By who made them": "pledges/who-made-them.md"}]})
-    involve: list[Any] = ["get-involved/index.md"]
+        nav.append({KINDS["pledges"].menu: [named_src("pledges"), entry("pledges-by-maker")]})
+    involve: list[Any] = [named_src("get-involved")]
     if involvement.patient_partner is not None:
-        involve.append({words.partner_role_page: partner_role_src()})
+        involve.append({words.partner_role_page: named_src("patient-partners")})
     if involvement.representation is not None:
-        involve.append({words.representation_page: representation_src()})
-    nav.append({"Get involved": involve if len(involve) > 1 else "get-involved/index.md"})
+        involve.append({words.representation_page: named_src("representation")})
+    nav.append({KINDS["get-involved"].menu: involve if len(involve) > 1 else named_src("get-involved")})
     if hub.members is not None:
-        nav.append({"Our members": MEMBERS_SRC})
+        nav.append(entry("members"))
     if hub.has_progress:
-        nav.append({"Progress": ["progress/index.md", *({year_label(y): year_src(y)} for y in reversed(hub.years))]})
+        nav.append({KINDS["progress"].menu: [named_src("progress"),
+                                             *({year_label(y): year_src(y)} for y in reversed(hub.years))]})
     nav += [{title: src} for title, src in (extra or [])]
-    nav.append({"Open data": "open-data/index.md"})
-    nav.append({"Contact us": "contact.md"})
+    nav.append(entry("open-data"))
+    nav.append(entry("contact"))
     return nav

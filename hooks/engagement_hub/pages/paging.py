@@ -138,7 +138,7 @@ def split(host: Any, key: str, slug: str, label: str, continuation_title: str, f
             out.append(replace(host, context={**host.context, key: shown}))
         else:
             out.append(type(host)(srcs[number - 1], f"{continuation_title}, page {number} of {len(parts)}",
-                                  "pledge-pages.html", {"pledges": shown, "host": host},
+                                  "pledge-list", {"pledges": shown, "host": host},
                                   description=f"{label[:1].upper()}{label[1:]}, {start} to {pager.end}",
                                   in_search=False))  # every pledge is found once, on the "who made them" pages
     return out
@@ -199,23 +199,24 @@ def _rules() -> dict[str, Rule]:
         label = page.context["year"].label
         out = [page]
         for key, slug, words in (("new_pledges", "new-pledges", "new pledges"),
-                                 ("completed_pledges", "completed-pledges", "pledges completed"),
-                                 ("kept_pledges", "kept-pledges", "pledges kept")):
-            if key in page.context:
-                first, *rest = split(out[0], key, slug, f"{words} in {label}", f"{words.capitalize()} in {label}",
-                                     first=YEAR_FIRST)
-                out = [first, *out[1:], *rest]
+                                 ("completed_pledges", "completed-pledges", "pledges completed")):
+            first, *rest = split(out[0], key, slug, f"{words} in {label}", f"{words.capitalize()} in {label}",
+                                 first=YEAR_FIRST)
+            out = [first, *out[1:], *rest]
         return out
 
-    return {"value.html": value, "goal.html": goal, "year.html": year, "pledges.html": lambda p: [overview(p)],
-            "pledges-by-maker.html": by_maker}
+    return {"value": value, "goal": goal, "year": year, "pledges": lambda p: [overview(p)],
+            "pledges-by-maker": by_maker}
+
+
+# The kinds of page (pages.KINDS) whose pledge lists are split.
+RULES = _rules()
 
 
 def paginate(pages: list[Any]) -> list[Any]:
     """Every page, with long pledge lists split; continuation pages follow the page they belong to."""
-    rules = _rules()
     out: list[Any] = []
     for page in pages:
-        rule = rules.get(page.template)
+        rule = RULES.get(page.kind)
         out += rule(page) if rule else [page]
     return out
