@@ -17,6 +17,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
@@ -229,26 +230,46 @@ def _trap_hint(raw: str | None, value: Any) -> str:
     return f"YAML read {raw} as the number {value}. If you meant the text, put it in quotes: \"{raw}\"."
 
 
-def _pattern_hint(described: str, value: str) -> str:
-    """The value rewritten in the expected form, where the intent is clear enough to guess."""
-    if described.startswith("A short name"):
-        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-        if slug:
-            return f"Write it as '{slug}'."
-    if described.startswith("A reporting year"):
-        if match := re.fullmatch(r"\s*([0-9]{4})\s*[-\u2013/ ]\s*(?:[0-9]{2})?([0-9]{2})\s*", value):
-            return f"Write it as {match.group(1)}/{match.group(2)}, with a slash."
-    if described.startswith("A date"):
-        if match := re.fullmatch(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*", value):
-            year, month, day = match.groups()
-            return f"Write it as {year}-{int(month):02d}-{int(day):02d}."
-        if match := re.fullmatch(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*", value):
-            day, month, year = match.groups()
-            return f"Write it as {year}-{int(month):02d}-{int(day):02d} (year, month, day)."
-        return "Write the full date as year-month-day, YYYY-MM-DD, for example 2025-05-11."
-    if described.startswith("A colour"):
-        return "Write # and exactly six digits or letters a to f, in quotes, e.g. \"#005eb8\"."
-    return "Follow the form shown under 'expected'."
+def _id_hint(value: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return f"Write it as '{slug}'." if slug else ""
+
+
+def _year_hint(value: str) -> str:
+    if match := re.fullmatch(r"\s*([0-9]{4})\s*[-\u2013/ ]\s*(?:[0-9]{2})?([0-9]{2})\s*", value):
+        return f"Write it as {match.group(1)}/{match.group(2)}, with a slash."
+    return ""
+
+
+def _date_hint(value: str) -> str:
+    if match := re.fullmatch(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*", value):
+        year, month, day = match.groups()
+        return f"Write it as {year}-{int(month):02d}-{int(day):02d}."
+    if match := re.fullmatch(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*", value):
+        day, month, year = match.groups()
+        return f"Write it as {year}-{int(month):02d}-{int(day):02d} (year, month, day)."
+    return "Write the full date as year-month-day, YYYY-MM-DD, for example 2025-05-11."
+
+
+def _colour_hint(value: str) -> str:
+    return "Write # and exactly six digits or letters a to f, in quotes, e.g. \"#005eb8\"."
+
+
+# The value rewritten in the expected form, where the intent is clear enough to guess, for each shared
+# form in common.schema.json, keyed on the form's name there: rewording a description keeps its hint.
+FORM_HINTS: dict[str, Callable[[str], str]] = {
+    "id": _id_hint, "year_label": _year_hint, "date": _date_hint, "when": _date_hint, "colour": _colour_hint,
+}
+
+
+def form_of(schema: dict[str, Any]) -> str:
+    """The name of the shared form (a definition in common.schema.json) that ``schema`` is, or ''."""
+    return next((name for name, shared in bundled("common")["$defs"].items() if shared == schema), "")
+
+
+def _pattern_hint(form: str, value: str) -> str:
+    hint = FORM_HINTS.get(form)
+    return (hint(value) if hint else "") or "Follow the form shown under 'expected'."
 
 
 def _split_by_comma(doc: Document, path: tuple[Any, ...], block: dict[str, Any], name: str) -> Problem | None:
@@ -304,6 +325,7 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     described = schema.get("description", "")
+    form = form_of(schema)
     value = error.instance
     kind = error.validator
 
@@ -334,7 +356,7 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     if kind == "type" and isinstance(value, (int, float)) and not isinstance(value, bool) and "pattern" in schema:
         # An unquoted date or year read as a number: say the form, not "put it in quotes".
         return [doc.problem(path, "This is not written in the form the hub expects.", expected=described,
-                            found=describe(value), hint=_pattern_hint(described, str(doc.raw.get(path, value))))]
+                            found=describe(value), hint=_pattern_hint(form, str(doc.raw.get(path, value))))]
     if kind == "type":
         return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
                             expected=_expected_type(error.validator_value), found=describe(value),
@@ -348,10 +370,10 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
         return [doc.problem(path, "This is not one of the allowed words.", expected="one of: " + ", ".join(options),
                             found=describe(value), hint=hint)]
     if kind == "pattern":
-        refused = link_problem(value) if described.startswith("A web address") else ""
+        refused = link_problem(value) if form == "url" else ""
         return [doc.problem(path, refused or "This is not written in the form the hub expects.",
                             expected=described or f"text matching {error.validator_value}",
-                            found=describe(value), hint=_pattern_hint(described, value))]
+                            found=describe(value), hint=_pattern_hint(form, value))]
     if kind in ("minItems", "maxItems"):
         return [doc.problem(path, f"This list needs at least {error.validator_value} item(s).",
                             expected=f"at least {error.validator_value} item(s)", found=describe(value),
