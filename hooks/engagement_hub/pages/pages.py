@@ -326,8 +326,11 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
         # A first year whose every measure is still at its baseline would chart nothing but 0% bars:
         # the report shows the starting point (baseline and target of each measure) instead.
         starting_point = previous is None and all(not row.current for row in progress_rows)
+        rows = goal_status_rows(hub, year)
         pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year", {
-            "year": year, "previous": previous, "rows": goal_status_rows(hub, year),
+            "year": year, "previous": previous, "rows": rows, "changes": pr.changes(rows),
+            # "You said, we did" entries that belong to no goal (each goal's own are in its row).
+            "general_you_said": [f for f in year.you_said_we_did if not f.goal_id],
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
             "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from ..reading import model as m
 from ..reading.model import year_bounds  # where it lives: the checks in reading/ need it too
@@ -84,6 +85,36 @@ def movement(status: str, previous_status: str | None) -> str:
 
 MOVEMENT_WORDS = {"up": "Improved", "down": "Worsened", "same": "No change", "new": "First report",
                   "unknown": "Cannot compare"}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a year's report, counted once here so the year page only shows the numbers."""
+
+    improved: list[dict[str, Any]]  # goal rows whose status moved up, in goal order
+    worsened: list[dict[str, Any]]
+    unchanged: int  # goals whose status stayed the same
+    first_reported: int  # goals reported for the first time
+    measures: int  # every measure of every goal in the report
+    better: int  # measures that got better, worse or did not change
+    worse: int
+    no_change: int
+    uncompared: int  # measures with nothing to compare with
+    first_goal: dict[str, Any] | None  # the first goal's row, where the measures tables start
+
+
+def changes(rows: list[dict[str, Any]]) -> Changes:
+    """The year's changes, from the goal rows its page shows (pages.goal_status_rows)."""
+    moves = [row["movement"] for row in rows]
+    verdicts = [measure.verdict for row in rows for measure in row["measures"]]
+    return Changes(
+        improved=[row for row in rows if row["movement"] == "up"],
+        worsened=[row for row in rows if row["movement"] == "down"],
+        unchanged=moves.count("same"), first_reported=moves.count("new"),
+        measures=len(verdicts), better=verdicts.count("better"), worse=verdicts.count("worse"),
+        no_change=verdicts.count("no change"), uncompared=sum(1 for v in verdicts if not v),
+        first_goal=rows[0] if rows else None,
+    )
 
 
 @dataclass(frozen=True)
