@@ -168,7 +168,9 @@ def test_no_payload_runs_on_any_page(hostile_site: tuple[Path, int], browser) ->
         page.keyboard.type(SEARCH_WORD, delay=20)
         page.wait_for_function("(document.querySelector('.md-search-result__meta') || {}).textContent"
                                "?.includes('match')", timeout=120_000)
-        page.wait_for_timeout(300)
+        # The count comes before the results are drawn: wait for a result that holds a payload (as text),
+        # not for a fixed time, which a busy machine outlasts.
+        page.locator(".md-search-result__item", has_text="__pwned").first.wait_for(timeout=120_000)
         assert "__pwned" in page.inner_text(".md-search-result"), "the results should hold payloads, as text"
     finally:
         context.close()
