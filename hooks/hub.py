@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -25,7 +24,7 @@ from engagement_hub.output.sanitise import sanitise
 from engagement_hub.output.search import SearchIndexError, index_site
 from engagement_hub.output.site import HubSite
 from engagement_hub.output.stylesheet import COMBINED, combine
-from engagement_hub.preview.cache import cache_dir
+from engagement_hub.preview.cache import template_cache
 from engagement_hub.preview.collector import IdleCollector
 from engagement_hub.preview.memory import Memory
 from engagement_hub.reading.load import newest_date
@@ -201,8 +200,8 @@ def on_build_error(error: Exception) -> None:
 
 def on_env(env, config, files):  # noqa: ANN001, ANN201
     # Material's templates are compiled afresh for every build; keep them compiled, as the hub's own are.
-    if env.bytecode_cache is None and (folder := cache_dir("templates")) is not None:
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    if env.bytecode_cache is None:
+        env.bytecode_cache = template_cache(env)
     # The 404 page is Material's, not the hub's: it links to the progress pages only if the data has them.
     site = _state.get("site")  # none yet when a preview starts on data with a mistake (the problems page)
     env.globals["hub_has_progress"] = bool(site and site.hub.has_progress)  # type: ignore[attr-defined]

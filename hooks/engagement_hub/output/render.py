@@ -22,7 +22,7 @@ from ..pages.addresses import relative
 from ..pages.charts import COLOURS
 from ..pages.paging import PER_PAGE
 from ..pages.shared import Shared
-from ..preview.cache import cache_dir
+from ..preview.cache import template_cache
 from ..reading import model as m
 from ..reading import opportunities as op
 from ..reading.problems import Problem
@@ -49,12 +49,6 @@ def with_the(name: str, start: bool = False) -> str:
     return phrase[:1].upper() + phrase[1:] if start else phrase
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between builds: compiling them costs more than drawing the example's pages."""
-    folder = cache_dir("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
-
-
 @lru_cache(maxsize=1 << 16)
 def _link(from_src: str, to: str) -> str:
     # Thousands of pledges link to the same few values and goals from each page.
@@ -73,7 +67,6 @@ def environment(template_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
                        the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
@@ -86,6 +79,9 @@ def environment(template_dir: Path) -> jinja2.Environment:
         PLEDGES_PER_PAGE=PER_PAGE, CHART_COLOURS=COLOURS,
         goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
     )
+    # Compiled templates kept between builds (compiling costs more than drawing the example's pages),
+    # keyed on this environment's filters and settings, which are final here.
+    env.bytecode_cache = template_cache(env)
     return env
 
 
