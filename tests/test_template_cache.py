@@ -1,5 +1,5 @@
 """Compiled templates are kept in a folder every checkout and version of the hub on the machine shares
-(engagement_hub.cache): an entry compiled by one environment is never run by another that compiles differently."""
+(engagement_hub.preview.cache): an entry compiled by one environment is never run by another that compiles differently."""
 
 from __future__ import annotations
 
