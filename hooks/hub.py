@@ -144,6 +144,7 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
         inclusion = InclusionLevel.UNDEFINED if not site.is_generated(src) or site.in_nav(src) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
     _combine_stylesheets(files, config)
+    _leave_out_hub_templates(files, config)
     if _state.get("dirty"):
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
         previous = _state.get("previous") if _state.get("speedups") else None  # none: every page redrawn
@@ -152,6 +153,14 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
             modified = file.src_uri in changed or not site.is_generated(file.src_uri)
             file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
     return files
+
+
+def _leave_out_hub_templates(files: Files, config) -> None:  # noqa: ANN001
+    """theme_overrides/hub/ holds the templates the hub draws pages with; MkDocs would publish the ones
+    not ending in .html (the feed's feed.xml) as they are, template source and all, at /hub/."""
+    templates = Path(config.theme.custom_dir or ".", "hub").resolve()
+    for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
+        files.remove(file)
 
 
 def _problem_files(files: Files, config) -> Files:  # noqa: ANN001

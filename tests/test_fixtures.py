@@ -443,3 +443,13 @@ representation:
     assert role.h1.get_text(strip=True) == "Join us as a volunteer"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((project / "data").rglob("*.yml")))
     assert words_not_in_data(tmp_path / "site", text + (project / "content" / "about.md").read_text(encoding="utf-8")) == []
+
+
+def test_no_template_is_published_as_a_file(org_site: tuple[str, Path]) -> None:
+    """The hub's templates (theme_overrides/hub/) draw pages; none is published as it is (the feed's
+    template was, at /hub/feed.xml, Jinja source and all)."""
+    kind, site = org_site
+    assert not (site / "hub").exists(), kind
+    assert (site / "feed.xml").is_file()
+    for path in site.rglob("*.xml"):
+        assert "{{" not in path.read_text(encoding="utf-8") and "{#" not in path.read_text(encoding="utf-8"), path
