@@ -64,6 +64,7 @@ debian = command -v $(1) >/dev/null 2>&1 || { \
 build: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.output.sitedir $(BIN)/mkdocs build --strict --quiet
 	@echo "Built the site into site/ ($$(find site/ -name index.html | wc -l) pages)."
+	@$(BIN)/python -m engagement_hub.tools.page_words --site site
 
 preview: $(SITE_DEPS)
 	@rm -rf site-preview

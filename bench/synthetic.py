@@ -215,6 +215,10 @@ def write(docs: dict[str, Any], years: list[dict[str, Any]], data_dir: Path) -> 
         dump(node, data_dir / f"{name}.yml")
     for year in years:
         dump(year, data_dir / "progress" / (year["year"].replace("/", "-") + ".yml"))
+    # The organisation's logo and favicon files, which data/organisation.yml names (engagement_hub.reading.logo).
+    for folder in EXAMPLE.iterdir():
+        if folder.is_dir() and folder.name != "progress":
+            shutil.copytree(folder, data_dir / folder.name)
 
 
 def generate(scale: int, data_dir: Path, seed: int = 7) -> dict[str, int]:

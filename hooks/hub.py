@@ -28,6 +28,7 @@ from engagement_hub.preview.cache import template_cache
 from engagement_hub.preview.collector import IdleCollector
 from engagement_hub.preview.memory import Memory
 from engagement_hub.reading.load import newest_date
+from engagement_hub.reading.logo import site_path
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _state: dict[str, object] = {"preview": False}
@@ -103,6 +104,9 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     if site.hub.organisation.site_url:
         config.site_url = site.hub.organisation.site_url
     config.copyright = site.copyright
+    for setting, name in site.brand_files.items():  # the organisation's logo and favicon, from data/
+        config.theme[setting] = site_path(name)
+    config.extra["hub_logo_alt"] = site.hub.organisation.logo_alt
     # The stylesheets listed in mkdocs.yml are served joined and minified, as one file (on_files).
     if COMBINED not in config.extra_css:
         _state["css_sources"] = list(config.extra_css)

@@ -197,6 +197,12 @@ def browser():
         instance.close()
 
 
+# How long a browser test waits for what it waits for (a page, a search, a state): a bound, never a measure.
+# Another build running beside the tests on two cores makes everything several times slower than on an
+# idle machine; Playwright's 30 s default leaves too little room for that.
+BUSY_MACHINE_MS = 120_000
+
+
 class CspBypassingBrowser:
     """The browser, whose pages by default let the tests add their own script and styles.
 
@@ -210,10 +216,14 @@ class CspBypassingBrowser:
         self._browser = browser
 
     def new_context(self, **options):
-        return self._browser.new_context(**{"bypass_csp": True, **options})
+        context = self._browser.new_context(**{"bypass_csp": True, **options})
+        context.set_default_timeout(BUSY_MACHINE_MS)
+        return context
 
     def new_page(self, **options):
-        return self._browser.new_page(**{"bypass_csp": True, **options})
+        page = self._browser.new_page(**{"bypass_csp": True, **options})
+        page.set_default_timeout(BUSY_MACHINE_MS)
+        return page
 
     def __getattr__(self, name: str):
         return getattr(self._browser, name)
@@ -246,6 +256,15 @@ def search_word() -> str:
     strategy = yaml.safe_load((ROOT / "data" / "strategy.yml").read_text(encoding="utf-8"))
     title = min(strategy["goals"], key=lambda goal: goal["number"])["title"]
     return max(re.findall(r"[A-Za-z]+", title), key=len).lower()
+
+
+def search_for(page, word: str, delay: int = 20) -> None:
+    """Type ``word`` into the focused page's search box and return once the results for the whole word are
+    drawn (hub-search.js marks the list with the query its results answer): never the results of the first
+    letters, which a busy machine may draw before the last key arrives."""
+    page.locator(".md-search__input").press_sequentially(word, delay=delay)
+    page.wait_for_function("(q) => (document.getElementById('hub-search-results') || {dataset: {}}).dataset.hubQuery === q",
+                           arg=word)
 
 
 def built_pages(site_dir: Path) -> list[str]:

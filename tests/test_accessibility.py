@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, built_pages, search_word, settle
+from conftest import ROOT, built_pages, search_for, search_word, settle
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -45,9 +45,15 @@ def run_axe(page) -> list[str]:
             for v in found for n in v["nodes"]]
 
 
-@pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "phone"])
-def test_axe_finds_no_violations_on_any_page(site: Path, served_site: str, browser, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
+# (width, height, device scale): a laptop, a tablet, a phone, and the laptop at 400 % zoom, where
+# 1280 x 800 device pixels hold a 320 x 200 CSS px window.
+SCREENS = {"desktop": (1280, 800, 1), "tablet": (768, 1024, 1), "phone": (320, 800, 1), "400% zoom": (320, 200, 4)}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_axe_finds_no_violations_on_any_page(site: Path, served_site: str, browser, screen: str) -> None:
+    width, height, scale = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
     page = context.new_page()
     problems = []
     pages = built_pages(site)
@@ -55,7 +61,7 @@ def test_axe_finds_no_violations_on_any_page(site: Path, served_site: str, brows
         problems += [f"{address or '/'}: {v}" for v in violations(page, served_site + address)]
     context.close()
     assert len(pages) >= 5  # any organisation's site has at least home, strategy, values, contact, statement
-    assert not problems, f"axe-core found {len(problems)} violations at {width}px:\n" + "\n".join(problems)
+    assert not problems, f"axe-core found {len(problems)} violations at {screen}:\n" + "\n".join(problems)
 
 
 def test_axe_reports_a_real_violation(served_site: str, browser) -> None:
@@ -78,12 +84,14 @@ MOTION = pytest.mark.parametrize("motion", ["no-preference", "reduce"])
 
 
 @MOTION
-def test_axe_finds_no_violations_with_search_results_open(served_site: str, browser, motion: str) -> None:
-    context = browser.new_context(reduced_motion=motion)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_axe_finds_no_violations_with_search_results_open(served_site: str, browser, motion: str, screen: str) -> None:
+    width, height, scale = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                  reduced_motion=motion)
     page = context.new_page()
     page.goto(served_site + "values/")
-    page.locator(".md-search__input").press_sequentially(search_word(), delay=20)
-    page.wait_for_selector(".md-search-result__item")
+    search_for(page, search_word())
     found = run_axe(page)
     context.close()
     assert not found, "\n".join(found)
@@ -94,7 +102,7 @@ def test_axe_finds_no_violations_with_the_phone_menu_open(served_site: str, brow
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion=motion)
     page = context.new_page()
     page.goto(served_site + "values/")
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.get_by_role("button", name="Menu").click()  # content/assets/javascripts/hub-keyboard.js
     found = run_axe(page)
     context.close()
     assert not found, "\n".join(found)

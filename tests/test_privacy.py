@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import built_pages, search_word
+from conftest import built_pages, search_for, search_word
 
 LOCAL = re.compile(r"^(?:https?://127\.0\.0\.1(?::\d+)?/|data:|blob:|about:)")
 
@@ -31,8 +31,7 @@ def test_no_request_leaves_127_0_0_1_and_no_cookie_is_set(site: Path, served_sit
     page.goto(served_site, wait_until="networkidle")
     current["address"] = "/ (search)"
     page.keyboard.press("s")
-    page.locator(".md-search__input").press_sequentially(search_word(), delay=30)
-    page.wait_for_selector(".md-search-result__item")
+    search_for(page, search_word(), delay=30)
     cookies = context.cookies()
     context.close()
 

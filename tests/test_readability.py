@@ -86,3 +86,40 @@ def test_reading_ease_ranks_plain_above_hard_text() -> None:
 def test_sentences_end_at_full_stops_paragraphs_and_list_items() -> None:
     text = "First one. Second one!\n\n- a list item\n- another item\n\nA [linked](https://example.org/x) end."
     assert sentences(text) == ["First one.", "Second one!", "a list item", "another item", "A linked end."]
+
+
+def test_the_untouched_example_meets_its_own_plain_language_bar() -> None:
+    # A newcomer's first `make check` should not complain about the example (the tests above show it can).
+    from conftest import ROOT
+    result = make_check(ROOT)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+
+
+# --- The same checks over every built page's own words (engagement_hub.tools.page_words) ---
+
+def test_the_built_example_has_no_plain_language_warnings_in_its_own_words(site: Path) -> None:
+    from conftest import ROOT
+    from engagement_hub.tools.page_words import site_problems
+    problems = site_problems(ROOT, site)
+    assert not problems, "\n\n".join(p.human() for p in problems)
+
+
+def test_a_long_sentence_in_a_content_page_is_reported_with_its_file(project: Path, tmp_path: Path) -> None:
+    from conftest import run_build
+    from engagement_hub.tools.page_words import site_problems
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n\n" + LONG + "\n", encoding="utf-8")
+    assert run_build(project, tmp_path / "site").returncode == 0
+    problems = site_problems(project, tmp_path / "site")
+    assert {(p.source, p.address) for p in problems} == {("content/about.md", "about/")}
+    assert any(f"has {len(LONG.split())} words" in p.message for p in problems)
+
+
+def test_page_words_leave_data_text_to_make_check_and_name_the_template() -> None:
+    from engagement_hub.tools.page_words import page_problems
+    html = f'<article id="main-content"><p>{LONG}</p><p>{HARD}</p><nav>{LONG}</nav></article>'
+    found = page_problems(html, "theme_overrides/hub/goal.html", "strategy/x/", set())
+    assert {p.source for p in found} == {"theme_overrides/hub/goal.html"} and len(found) == 2 + 1
+    from engagement_hub.tools.page_words import _key
+    from engagement_hub.readability import sentences
+    assert not page_problems(html, "x", "y/", {_key(s) for s in sentences(LONG + " " + HARD)})

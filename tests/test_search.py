@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixture_project, run_build, serve_directory
+from conftest import fixture_project, run_build, search_for, serve_directory
 
 QUERIES: list[str] = json.loads(
     (Path(__file__).parent / "search_queries.json").read_text(encoding="utf-8"))["queries"]
@@ -120,8 +120,7 @@ def test_a_page_visit_fetches_nothing_for_search_until_someone_searches(served_t
     page.goto(served_trust + "strategy/", wait_until="networkidle")
     assert fetched and not [url for url in fetched if "/pagefind/" in url]
     page.keyboard.press("/")  # Material's key for search, kept
-    page.keyboard.type("patient", delay=20)
-    page.wait_for_selector(".md-search-result__item")
+    search_for(page, "patient")
     status = page.locator("#hub-search-status")
     assert status.get_attribute("role") == "status"  # announced by screen readers without moving focus
     page.wait_for_function("document.querySelector('#hub-search-status').textContent.includes('pages match')")
@@ -140,7 +139,7 @@ def test_more_results_and_escape_by_keyboard(served_trust: str, browser) -> None
     page = context.new_page()
     page.goto(served_trust)
     page.keyboard.press("s")
-    page.keyboard.type("patient", delay=20)
+    search_for(page, "patient")
     page.wait_for_selector(".hub-search__more")
     page.focus(".hub-search__more")
     page.keyboard.press("Enter")

@@ -36,8 +36,15 @@
     return pagefind;
   }
 
-  function open() { if (!toggle.checked) { toggle.checked = true; } }
-  function close() { toggle.checked = false; }
+  // Material watches the checkbox's change event (on a phone it pins the page under the full-screen search
+  // and lets it go on close); setting .checked alone fires none, which left the page pinned after Escape.
+  function set(open) {
+    if (toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  function open() { set(true); }
+  function close() { set(false); }
 
   // Pagefind marks the words found with <mark>; everything else in an excerpt is page text.
   function excerpt(into, html) {
@@ -94,6 +101,9 @@
   function search() {
     var query = input.value.trim();
     open();
+    // Which query the drawn results answer (none while a new one is searched): a page, or a test, can
+    // tell the results of the whole query from those of the letters typed so far.
+    list.removeAttribute("data-hub-query");
     if (!query) {
       list.replaceChildren();
       if (more) { more.remove(); more = null; }
@@ -110,7 +120,9 @@
       list.replaceChildren();
       var n = results.length;
       say(n === 0 ? words.hubNone : n === 1 ? words.hubOne : words.hubMany.replace("#", n));
-      return showMore();
+      return showMore().then(function () {
+        if (input.value.trim() === query) list.setAttribute("data-hub-query", query);
+      });
     }).catch(function () { say(words.hubFailed); });
   }
 

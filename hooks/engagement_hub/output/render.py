@@ -8,12 +8,13 @@ page either escaped or through the sanitiser in ``text``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..pages import jsonld
 from ..pages import pages as pg
@@ -69,7 +70,8 @@ def environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
-                       the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json)
+                       the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json,
+                       breakable=breakable)
     env.tests["external"] = is_external
     env.globals.update(
         STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS, PURPOSE_WORDS=m.PURPOSE_WORDS,
@@ -83,6 +85,16 @@ def environment(template_dir: Path) -> jinja2.Environment:
     # keyed on this environment's filters and settings, which are final here.
     env.bytecode_cache = template_cache(env)
     return env
+
+
+def breakable(text: str) -> Markup:
+    """``text`` escaped, with a place to break the line (<wbr>) after each / _ @ and before each dot between
+    letters: a long address, file name or column name then wraps at those marks, never inside a word
+    (at 320 CSS px, "example" in an email address broke as "exam|ple", at 1280 "reviewed_by_bo|ard")."""
+    return Markup(_BREAK_AT.sub("<wbr>", str(escape(text))))
+
+
+_BREAK_AT = re.compile(r"(?<=[/_@])(?=\w)|(?<=\w)(?=\.\w)")
 
 
 def is_external(url: str, own_site: str = "") -> bool:
@@ -106,6 +118,8 @@ class Renderer:
     def __init__(self, hub: m.Hub, template_dir: Path) -> None:
         self.shared = Shared.of(hub)
         self.env = environment(template_dir)
+        # Status words come from the data (with the hub's defaults), so every badge uses the organisation's words.
+        self.env.globals.update(STATUS_WORDS=hub.strategy.status_words, STATUSES=hub.strategy.statuses)
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)

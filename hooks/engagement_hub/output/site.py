@@ -25,9 +25,10 @@ from ..preview.sameness import Exactly, same
 from ..reading import model as m
 from ..reading.builddate import build_date
 from ..reading.load import load_checked
+from ..reading.logo import site_path
 from ..reading.problems import DataError, Problem
 from .macros import expand
-from .render import Renderer
+from .render import Renderer, long_date
 from .toc import toc_tokens
 
 
@@ -79,6 +80,7 @@ class HubSite:
     bodies: dict[str, str] = field(default_factory=dict, repr=False)  # each page's drawn HTML, drawn once
     today: date | None = None  # the build date (see builddate): what is open, what is past
     memory: Memory = field(default_factory=Memory, repr=False)  # what the speed-ups keep (see memory.py)
+    root: Path | None = None  # the project folder, whose data/ holds the logo and favicon files
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
@@ -95,7 +97,14 @@ class HubSite:
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
                    nav=_escape_titles(navigation(hub, extra)),
-                   warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory)
+                   warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory,
+                   root=Path(root))
+
+    @property
+    def brand_files(self) -> dict[str, str]:
+        """The organisation's own images, by the theme setting each fills: {"logo": "brand/logo.svg", ...}."""
+        org = self.hub.organisation
+        return {key: name for key, name in (("logo", org.logo_file), ("favicon", org.favicon_file)) if name}
 
     def is_generated(self, src: str) -> bool:
         return src in self.pages
@@ -139,10 +148,14 @@ class HubSite:
                               if f.is_file())) if themes else ()
         return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps)
 
-    def generated_files(self) -> dict[str, str]:
-        """Source files the engine should add: a stub per page, the brand stylesheet and the open data."""
-        files = {src: _front_matter(page) for src, page in self.pages.items()}
+    def generated_files(self) -> dict[str, str | bytes]:
+        """Source files the engine should add: a stub per page, the brand stylesheet and the open data,
+        and the logo and favicon from data/ (checked by engagement_hub.logo)."""
+        files: dict[str, str | bytes] = {src: _front_matter(page) for src, page in self.pages.items()}
         files["assets/stylesheets/hub-brand.css"] = brand_css(self.hub.organisation.brand)
+        for name in self.brand_files.values():
+            if self.root is not None:
+                files[site_path(name)] = (self.root / "data" / name).read_bytes()
         files.update(opendata.files(self.hub, self.memory))
         files.update(ics.files(self.hub))
         files[feed.FEED_PATH] = self.feed()
@@ -192,8 +205,14 @@ class HubSite:
         else:
             useful = f"{target}{sep}page={quote(src)}&useful=yes"
             not_useful = f"{target}{sep}page={quote(src)}&useful=no"
+        org = self.hub.organisation
         return {"useful": useful, "not_useful": not_useful, "title": title,
-                "accessibility": named_src("accessibility"), "preview": "yes" if self.preview else ""}
+                "accessibility": named_src("accessibility"), "preview": "yes" if self.preview else "",
+                # "Page last reviewed" and "Next review due", as NHS.UK pages say (data/organisation.yml).
+                "reviewed": long_date(org.last_reviewed) if org.last_reviewed else "",
+                "reviewed_iso": org.last_reviewed,
+                "review_due": long_date(org.next_review_due) if org.next_review_due else "",
+                "review_due_iso": org.next_review_due}
 
 
 def _escape_titles(nav: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..reading.logo import site_path
 from ..reading.problems import Problem
 from .site import HubSite, content_pages
 
@@ -47,10 +48,13 @@ class SiteData:
     nav: list[Any]
     """The menu, in MkDocs' nav form: titles (HTML-escaped) to sources or lists of entries."""
     pages: tuple[PageData, ...]
-    files: dict[str, str]
-    """Generated files besides pages, by path: the brand stylesheet and the open data."""
+    files: dict[str, str | bytes]
+    """Generated files besides pages, by path: the brand stylesheet, the open data, the logo and favicon."""
     problems: tuple[Problem, ...] = ()
     """Macros that could not be expanded, by page."""
+    brand: tuple[tuple[str, str], ...] = ()
+    """The theme settings the organisation's images fill, with their paths in the site: (("logo", ...), ...)."""
+    logo_alt: str = ""
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -88,5 +92,7 @@ def site_data(site: HubSite, content_dir: Path) -> SiteData:
     files = {path: text for path, text in generated.items() if path not in site.pages}
     org = site.hub.organisation
     return SiteData(name=org.short_name, site_url=org.site_url, copyright=site.copyright, nav=site.nav,
-                    pages=tuple(pages), files=files, problems=tuple(problems))
+                    pages=tuple(pages), files=files, problems=tuple(problems),
+                    brand=tuple((key, site_path(name)) for key, name in site.brand_files.items()),
+                    logo_alt=org.logo_alt)
 

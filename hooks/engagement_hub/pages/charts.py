@@ -11,10 +11,17 @@ colour blindness can tell apart. Nothing relies on colour alone: the measured
 line is solid with round markers, the target is dashed and labelled in words,
 and last year's bars are hatched where this year's are solid, so a chart
 printed in greyscale still reads.
+
+Charts are laid out for the width they get, not scaled as one picture: an SVG
+without a viewBox keeps one user unit to one CSS pixel, so its text is always
+the size the stylesheet gives it (at least 14 CSS px) at any width or zoom.
+Across, positions are percentages of the width; down, CSS pixels. Names that
+may wrap (measure names) are HTML, above each bar.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -26,9 +33,6 @@ MEASURED = "#0072b2"  # blue, 5.0:1 on white
 TARGET = "#d55e00"  # vermilion, 3.9:1 on white (graphics need 3:1)
 PREVIOUS = "#e69f00"  # orange, used hatched so it differs in shape as well as colour
 COLOURS = {"measured": MEASURED, "target": TARGET, "previous": PREVIOUS}  # the chart templates' one palette
-
-WIDTH = 640
-
 
 def _r(value: float) -> float:
     """Coordinates to one decimal place: enough for a screen, stable across builds."""
@@ -52,11 +56,24 @@ class Tick:
 
 @dataclass(frozen=True)
 class Marker:
-    x: float
-    y: float
+    x: float  # per cent of the chart's width
+    y: float  # CSS px from the top
     label: str  # the year
     value: str  # the number as shown in the table
     draft: bool = False
+    baseline: bool = False
+    minor: bool = False  # a middle point: its number is left to the table on narrow screens
+    lower: bool = False  # its year sits on a second row on narrow screens, so neighbours do not overlap
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of the measured line, between two years that both have a value."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 @dataclass(frozen=True)
@@ -66,22 +83,26 @@ class TrendChart:
     id: str
     title: str
     description: str
-    width: int
     height: int
-    left: float
     top: float
-    right: float
     bottom: float
     y_ticks: tuple[Tick, ...]
     markers: tuple[Marker, ...]
-    path: str
+    segments: tuple[Segment, ...]
     target_y: float
     target_label: str
 
 
+# Across: the first and last years sit this far (per cent) inside the edges, leaving room for their labels.
+PLOT_LEFT, PLOT_RIGHT = 14.0, 90.0
+CROWDED = 4  # more points than this and a narrow screen staggers the years and drops the middle numbers
+
+
 def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) -> TrendChart:
     """A line chart of one measure over every reporting year, starting at zero."""
-    height, left, top, right, bottom = 280, 56.0, 28.0, WIDTH - 24.0, 280 - 48.0
+    crowded = len(points) > CROWDED
+    height, top = (300 if crowded else 280), 28.0
+    bottom = float(height - (84 if crowded else 48))
     known = [p.value for p in points if p.value is not None]
     step = nice_step(max([*known, measure.target, 1]))
     top_value = step * math.ceil(max([*known, measure.target]) * 1.08 / step) or step
@@ -90,25 +111,22 @@ def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) 
         return _r(bottom - (bottom - top) * value / top_value)
 
     columns = max(len(points) - 1, 1)
-    x_of = [_r(left + 24 + (right - left - 48) * i / columns) for i in range(len(points))]
+    x_of = [_r(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * i / columns) for i in range(len(points))]
     if len(points) == 1:
-        x_of = [_r((left + right) / 2)]
-    markers = tuple(Marker(x_of[i], y_of(p.value), p.year, pr.number(p.value), p.draft)
+        x_of = [_r((PLOT_LEFT + PLOT_RIGHT) / 2)]
+    markers = tuple(Marker(x_of[i], y_of(p.value), p.year, pr.number(p.value), p.draft, p.baseline,
+                           minor=crowded and 0 < i < len(points) - 1, lower=crowded and i % 2 == 1)
                     for i, p in enumerate(points) if p.value is not None)
-    path, pen_down = [], False
-    for i, p in enumerate(points):
-        if p.value is None:
-            pen_down = False
-            continue
-        path.append(f"{'L' if pen_down else 'M'}{x_of[i]:g} {y_of(p.value):g}")
-        pen_down = True
+    segments = tuple(Segment(x_of[i - 1], y_of(a.value), x_of[i], y_of(b.value))
+                     for i, (a, b) in enumerate(itertools.pairwise(points), start=1)
+                     if a.value is not None and b.value is not None)
     ticks = tuple(Tick(y_of(step * i), pr.number(step * i)) for i in range(round(top_value / step) + 1))
     target_label = f"Target {pr.number(measure.target)} by {measure.target_year}"
     return TrendChart(
-        id=chart_id, title=f"{measure.name}, by year", width=WIDTH, height=height,
+        id=chart_id, title=f"{measure.name}, by year", height=height,
         description=trend_description(measure, points),
-        left=left, top=top, right=right, bottom=bottom, y_ticks=ticks, markers=markers,
-        path=" ".join(path), target_y=y_of(measure.target), target_label=target_label)
+        top=top, bottom=bottom, y_ticks=ticks, markers=markers, segments=segments,
+        target_y=y_of(measure.target), target_label=target_label)
 
 
 def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
@@ -121,51 +139,40 @@ def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
     known = [p for p in points if p.value is not None]
     if len(known) > 1:
         first, last = known[0], known[-1]
-        words += (f" It went from {pr.number(first.value)} ({first.year}) to {pr.number(last.value)} "
-                  f"({last.year}{' (draft)' if last.draft else ''}).")
+        words += f" It went from {pr.number(first.value)} ({first.label}) to {pr.number(last.value)} ({last.label})."
     return (f"{words} The target, shown as a dashed line, is {pr.number(measure.target)} by {measure.target_year}. "
             "The figures are in the table below.")
 
 
 @dataclass(frozen=True)
-class Label:
-    """A bar's direct label, placed just past its end."""
+class Bar:
+    """One year's bar for a measure and its words, shown under it."""
 
-    x: float | int
-    y: float | int
+    width: float  # per cent of the chart's width
     text: str  # "2025/26: 31%"
 
 
 @dataclass(frozen=True)
 class BarGroup:
     name: str
-    label_y: float | int
-    previous: Label | None
-    current: Label
+    previous: Bar | None
+    current: Bar
 
 
 @dataclass(frozen=True)
 class ProgressChart:
     """How far each measure has come from its baseline towards its target.
 
-    The bars of each year are one path apiece, and the labels share their
-    styling through groups: at dozens of measures a rectangle and a fully
-    styled label per bar made the year page too heavy for a phone.
+    Each measure is a row: its name and its figures in HTML, which wrap and
+    follow the text size, and between them a strip of bars drawn to the width.
     """
 
     id: str
     title: str
     description: str
-    width: int
-    height: int
-    left: float | int
     groups: tuple[BarGroup, ...]
-    previous_bars: str  # SVG path data: last year's bars, drawn hatched
-    current_bars: str  # this year's bars, drawn solid
-    grid: str  # path data for the vertical gridlines
     ticks: tuple[Tick, ...]
-    target_x: float | int
-    axis_y: int
+    target_x: float  # per cent of the width where 100% of the way (the target) falls
 
 
 @dataclass(frozen=True)
@@ -210,48 +217,21 @@ def progress_rows(goals: tuple[m.Goal, ...], year: m.Year, previous: m.Year | No
     return rows
 
 
-def _px(value: float) -> float | int:
-    """A coordinate as written into the SVG: whole pixels without a trailing ".0"."""
-    value = _r(value)
-    return int(value) if value.is_integer() else value
-
-
-def _bar(y: float, width: float, left: float, height: float) -> str:
-    """One bar as path data; a bar of no length is left out, as an empty rectangle would be."""
-    return f"M{left:g} {y:g}h{width:g}v{height:g}H{left:g}z" if width > 0 else ""
-
-
 def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str) -> ProgressChart:
     """Horizontal bars, one pair per measure: last year hatched, this year solid, target at 100%."""
-    left, scale_width, bar, gap = 24.0, 460.0, 14.0, 4.0
     highest = max([100.0, *(r.current or 0 for r in rows), *(r.previous or 0 for r in rows)])
 
     def w(value: float | None) -> float:
-        return _r(scale_width * max(value or 0, 0) / highest)
+        return _r(100 * max(value or 0, 0) / highest)
 
-    groups, before, now, y = [], [], [], 8.0
-    for row in rows:
-        label_y = y + 14
-        bar_y = label_y + 6
-        prev = None
-        if previous is not None:
-            before.append(_bar(bar_y, w(row.previous), left, bar))
-            prev = Label(_px(left + w(row.previous) + 6), _px(bar_y + 11), f"{previous.label}: {percent(row.previous)}")
-            bar_y += bar + gap
-        now.append(_bar(bar_y, w(row.current), left, bar))
-        current = Label(_px(left + w(row.current) + 6), _px(bar_y + 11), f"{year.label}: {percent(row.current)}")
-        groups.append(BarGroup(row.measure.name, _px(label_y), prev, current))
-        y = bar_y + bar + 14
-    height = int(y + 24)
-    ticks = tuple(Tick(_px(left + scale_width * v / highest), "100% = target" if v == 100 else f"{v}%")
-                  for v in range(0, int(highest) + 1, 25))
+    groups = tuple(BarGroup(
+        row.measure.name,
+        Bar(w(row.previous), f"{previous.label}: {percent(row.previous)}") if previous is not None else None,
+        Bar(w(row.current), f"{year.label}: {percent(row.current)}")) for row in rows)
+    ticks = tuple(Tick(w(v), "100% = target" if v == 100 else f"{v}%") for v in range(0, int(highest) + 1, 25))
     return ProgressChart(
         id=chart_id, title=f"Progress towards each target in {year.label}",
-        description=progress_description(rows, year, previous),
-        width=WIDTH, height=height, left=_px(left), groups=tuple(groups),
-        previous_bars="".join(before), current_bars="".join(now),
-        grid="".join(f"M{t.position:g} 4V{height - 20}" for t in ticks), ticks=ticks,
-        target_x=_px(left + scale_width * 100 / highest), axis_y=height - 20)
+        description=progress_description(rows, year, previous), groups=groups, ticks=ticks, target_x=w(100))
 
 
 def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year | None) -> str:
@@ -266,7 +246,7 @@ def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year
     words = (f"Bar chart of how far each of {count} measure{'s' if count != 1 else ''} has moved from its baseline "
              f"(0%) towards its target (100%) in {year.label}")
     if previous is not None:
-        words += f", with {previous.label} as hatched bars beside {year.label} as solid bars"
+        words += f". It shows {previous.label} as hatched bars and {year.label} as solid bars"
         compared = [r for r in rows if r.previous is not None]
         closer = sum(1 for r in compared if r.current is not None and r.current > r.previous)
         words += f". {closer} of {len(compared)} measures moved closer to their target since {previous.label}"

@@ -90,7 +90,7 @@ def _years(hub: m.Hub) -> list[dict[str, Any]]:
 
 
 def _progress(hub: m.Hub) -> list[dict[str, Any]]:
-    return [{"year": y.label, "goal_id": g.goal_id, "status": g.status, "status_words": m.STATUS_WORDS[g.status],
+    return [{"year": y.label, "goal_id": g.goal_id, "status": g.status, "status_words": hub.strategy.status_words[g.status],
              "narrative": g.narrative} for y in hub.years for g in y.goals]
 
 

@@ -172,7 +172,7 @@ def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = N
 def _home(hub: m.Hub, making: Making) -> list[Page]:
     latest = hub.latest_year
     return [single("home", KINDS["home"].menu, {
-        "latest": latest,
+        "latest": latest, "latest_statuses": _latest_statuses(latest),
         "latest_rows": goal_status_rows(hub, latest) if latest else [],
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
         "open_opportunities": making.groups["open"],
@@ -181,9 +181,14 @@ def _home(hub: m.Hub, making: Making) -> list[Page]:
 
 
 def _strategy(hub: m.Hub, making: Making) -> list[Page]:
-    strategy = hub.strategy
-    return [single("strategy", strategy.title, {},
+    strategy, latest = hub.strategy, hub.latest_year
+    return [single("strategy", strategy.title, {"latest": latest, "latest_statuses": _latest_statuses(latest)},
                    description=f"Our goals to {strategy.end}" if strategy.end else "Our goals")]
+
+
+def _latest_statuses(latest: m.Year | None) -> dict[str, str]:
+    """Each goal's status in the latest year that reports it, shown first on the goal cards."""
+    return {entry.goal_id: entry.status for entry in latest.goals} if latest else {}
 
 
 def _goals(hub: m.Hub, making: Making) -> list[Page]:

@@ -122,15 +122,29 @@ class TrendPoint:
     year: str
     value: float | None
     draft: bool = False  # only in previews: a year the board has not yet published
+    baseline: bool = False  # the starting point the measure is judged against
+
+    @property
+    def label(self) -> str:
+        """The year as the table names it: "2024/25 (baseline)", "2025/26 (draft)"."""
+        return self.year + (" (baseline)" if self.baseline else "") + (" (draft)" if self.draft else "")
 
 
 def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[TrendPoint]:
-    """A measure's value in every reporting year, baseline first."""
-    points = [TrendPoint(f"Baseline {measure.baseline_year}", measure.baseline)]
+    """A measure's value in every reporting year, baseline first.
+
+    One point per year: when the baseline was measured in a reporting year, that year's point is the
+    baseline (the year's own figure if it reported one), not a second point for the same year.
+    """
+    points = [TrendPoint(measure.baseline_year, measure.baseline, baseline=True)]
     for year in years:
         entry = year.for_goal(goal.id)
-        points.append(TrendPoint(year.label, entry.measures.get(measure.id) if entry else None,
-                                 year.status == "draft"))
+        value = entry.measures.get(measure.id) if entry else None
+        if year.label == measure.baseline_year:
+            points[0] = TrendPoint(year.label, measure.baseline if value is None else value,
+                                   year.status == "draft", baseline=True)
+            continue
+        points.append(TrendPoint(year.label, value, year.status == "draft"))
     return points
 
 

@@ -23,10 +23,12 @@ from .contrast import brand_problems
 from .fields import field_problems
 from .history import date_problems
 from .languages import language_problems
+from .logo import logo_problems
 from .multilingual import LanguageText, read_languages
 from .problems import DataError, Problem
 from .references import check_references
 from .reread import read_changed
+from .review import review_problems
 from .schema import validate, validate_changed
 from .source import MAX_BYTES, Document, read_yaml
 from .symlinks import symlink_problems
@@ -126,6 +128,8 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
             docs[name] = doc
     if "organisation" in docs:  # brand colours must be readable before they colour every page
         problems += brand_problems(docs["organisation"]) + language_problems(docs["organisation"])
+        problems += logo_problems(docs["organisation"], data)
+        problems += review_problems(docs["organisation"])
     years = []
     # Any case: a progress file named 2025-26.YML is read, not silently left out.
     found = (data / PROGRESS_DIR).iterdir() if (data / PROGRESS_DIR).is_dir() else ()
@@ -274,6 +278,10 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
         licence_name=o["licence"]["name"], licence_url=o["licence"]["url"],
         year_start_month=o.get("reporting_year", {}).get("starts_month", 4),
         brand=m.Brand(**o["brand"]) if "brand" in o else m.Brand(), words=m.Words(**words),
+        logo_file=o.get("logo", {}).get("file", ""), logo_alt=o.get("logo", {}).get("alt", ""),
+        favicon_file=o.get("favicon", ""),
+        last_reviewed=o.get("content_review", {}).get("last_reviewed", ""),
+        next_review_due=o.get("content_review", {}).get("next_review_due", ""),
     )
     values = tuple(
         m.Value(id=v["id"], name=v["name"], family=v["family"], summary=v["summary"], description=v["description"],
@@ -294,7 +302,8 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
                           introduction=s["introduction"], how_developed=s["how_developed"],
                           developed_with=_t(s["developed_with"]), goals=goals,
                           parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
-                          delivery=s.get("delivery", ""), review=s.get("review", ""))
+                          delivery=s.get("delivery", ""), review=s.get("review", ""),
+                          statuses=_statuses(s.get("statuses", {})))
     pledges = _kept(memory, "pledges", (
         m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
                               made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
@@ -396,3 +405,9 @@ def _year(doc: Document) -> m.Year:
                                                         under_represented=c.get("under_represented", False))
                                             for c in figures.get("communities_reached", [])))
         if figures else None)
+
+
+def _statuses(given: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """Each goal status's word and meaning: the data's where it gives them, the hub's defaults otherwise."""
+    return tuple((key, given.get(key, {}).get("label", word), given.get(key, {}).get("meaning", m.STATUS_MEANINGS[key]))
+                 for key, word in m.STATUS_WORDS.items())

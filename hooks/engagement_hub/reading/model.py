@@ -19,6 +19,15 @@ STATUS_WORDS = {
     # Not a status anyone writes: a goal left out of a year's report is shown as this, never as not started.
     "not-reported": "Not reported",
 }
+# What each status means, unless data/strategy.yml says otherwise (its `statuses`).
+STATUS_MEANINGS = {
+    "not-started": "We have not started work on this goal yet.",
+    "on-track": "We are doing what we planned, when we planned to.",
+    "at-risk": "We have made progress, but we may not meet this goal on time unless we do more.",
+    "off-track": "We are behind, and will not meet this goal on time unless something changes.",
+    "achieved": "We have met this goal.",
+    "not-reported": "That year's report did not cover this goal.",
+}
 # Order used to say whether a goal's status moved up or down between years.
 STATUS_RANK = {"off-track": 0, "not-started": 1, "at-risk": 2, "on-track": 3, "achieved": 4}
 
@@ -112,6 +121,11 @@ class Organisation:
     site_url: str = ""
     brand: Brand = field(default_factory=Brand)
     words: Words = field(default_factory=Words)
+    logo_file: str = ""  # a path inside data/, e.g. brand/logo.svg; "" keeps Material's icon
+    logo_alt: str = ""  # the logo's text alternative
+    favicon_file: str = ""
+    last_reviewed: str = ""  # YYYY-MM-DD: when the site's content was last reviewed
+    next_review_due: str = ""
 
     @property
     def calendar_years(self) -> bool:
@@ -171,6 +185,13 @@ class Strategy:
     why_it_matters: str = ""
     delivery: str = ""
     review: str = ""
+    # Each status's word and what it means, in STATUS_WORDS order: the data's wording or the defaults.
+    statuses: tuple[tuple[str, str, str], ...] = tuple(
+        (key, word, STATUS_MEANINGS[key]) for key, word in STATUS_WORDS.items())
+
+    @property
+    def status_words(self) -> dict[str, str]:
+        return {key: word for key, word, _ in self.statuses}
 
 
 # A pledge is finished once it is kept or not kept; the year it finished in reports it as completed.

@@ -51,7 +51,8 @@ def config(data: SiteData, source: dict[str, Any]) -> dict[str, Any]:
     out.update(site_name=data.name, docs_dir="docs", site_dir="site", nav=data.nav, copyright=data.copyright)
     if data.site_url:
         out["site_url"] = data.site_url
-    out["theme"] = {**source.get("theme", {}), "custom_dir": "overrides"}
+    out["theme"] = {**source.get("theme", {}), **dict(data.brand), "custom_dir": "overrides"}
+    out["extra"] = {**source.get("extra", {}), "hub_logo_alt": data.logo_alt}  # as hooks/hub.py sets it
     out["markdown_extensions"] = [*source.get("markdown_extensions", []), TOC_MODULE]
     return out
 
@@ -66,9 +67,12 @@ def write(data: SiteData, root: Path, out: Path) -> None:
     for page in data.pages:
         (docs / page.src).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.src).write_text(page_file(page), encoding="utf-8")
-    for path, text in data.files.items():
+    for path, content in data.files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):  # the logo and favicon
+            (docs / path).write_bytes(content)
+        else:
+            (docs / path).write_text(content, encoding="utf-8")
     shutil.copytree(root / "theme_overrides", out / "overrides", ignore=shutil.ignore_patterns("hub"))
     shutil.copy2(Path(__file__).parents[1] / "output" / "toc.py", out / f"{TOC_MODULE}.py")
     source = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
