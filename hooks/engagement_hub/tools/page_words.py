@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..pages.pages import build_pages
 from ..reading import readability as rd
 from ..reading.load import load
-from ..pages.pages import build_pages
 
 # Elements whose text is one block: a sentence never runs from one into the next.
 _BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption",
