@@ -15,7 +15,7 @@ SCRIPTED = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></s
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagement_hub.check", "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "engagement_hub.tools.check", "--root", str(project)],
                           env=build_env(), capture_output=True, text=True, timeout=60, check=False)
 
 

@@ -120,6 +120,6 @@ def test_page_words_leave_data_text_to_make_check_and_name_the_template() -> Non
     html = f'<article id="main-content"><p>{LONG}</p><p>{HARD}</p><nav>{LONG}</nav></article>'
     found = page_problems(html, "theme_overrides/hub/goal.html", "strategy/x/", set())
     assert {p.source for p in found} == {"theme_overrides/hub/goal.html"} and len(found) == 2 + 1
-    from engagement_hub.readability import sentences
+    from engagement_hub.reading.readability import sentences
     from engagement_hub.tools.page_words import _key
     assert not page_problems(html, "x", "y/", {_key(s) for s in sentences(LONG + " " + HARD)})

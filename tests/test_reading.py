@@ -106,7 +106,7 @@ def test_the_a4_note_is_for_print_only(site: Path, page) -> None:
 def test_addresses_and_column_names_may_break_only_at_their_marks() -> None:
     # The browser check (test_charts_browser: no word broken) finds where a long name broke mid-word;
     # this is what lets it wrap instead: a <wbr> after _ / @ and before a dot between letters, text escaped.
-    from engagement_hub.render import breakable
+    from engagement_hub.output.render import breakable
     assert str(breakable("reviewed_by_board")) == "reviewed_<wbr>by_<wbr>board"
     assert str(breakable("maternity.consultation@example.org")) == (
         "maternity<wbr>.consultation@<wbr>example<wbr>.org")
