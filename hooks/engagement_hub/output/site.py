@@ -20,11 +20,14 @@ from markupsafe import escape
 from ..pages import datapackage, feed, ics, opendata
 from ..pages.addresses import url_of
 from ..pages.pages import Page, build_pages, named_src, navigation
+from ..pages.titles import navigation_titles, page_titles
 from ..preview.memory import Memory
 from ..preview.sameness import Exactly, same
 from ..reading import model as m
 from ..reading.builddate import build_date
-from ..reading.load import load_checked
+from ..reading.catalogue import gettext
+from ..reading.languages import ENGLISH, SOURCE, Language
+from ..reading.load import load_language
 from ..reading.logo import site_path
 from ..reading.problems import DataError, Problem
 from .macros import expand
@@ -81,24 +84,35 @@ class HubSite:
     today: date | None = None  # the build date (see builddate): what is open, what is past
     memory: Memory = field(default_factory=Memory, repr=False)  # what the speed-ups keep (see memory.py)
     root: Path | None = None  # the project folder, whose data/ holds the logo and favicon files
+    language: Language = ENGLISH  # the language this site is in
+    languages: tuple[Language, ...] = (ENGLISH,)  # every language the site is published in, English first
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
-             today: date | None = None, memory: Memory | None = None) -> HubSite:
+             today: date | None = None, memory: Memory | None = None, language: str = SOURCE) -> HubSite:
         """Load and check data/ for the build date ``today`` (default: builddate.build_date());
         raises DataError with every problem found. ``memory`` is what the last load kept, for a
-        quick preview (see memory.py); without it, nothing is shared with any other load."""
+        quick preview (see memory.py); without it, nothing is shared with any other load.
+        ``language``: the code of the language to build the site in (the data's translations.py)."""
         today = today or build_date()
         memory = memory or Memory()
-        hub, warnings = load_checked(root, include_drafts=preview, today=today, memory=memory)
+        hub, warnings, languages, text = load_language(root, language, include_drafts=preview, today=today,
+                                                       memory=memory)
         pages = {page.src: page for page in build_pages(hub, today, memory)}
         if clashes := content_clashes(content_dir, pages):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
-        return cls(hub=hub, renderer=Renderer(hub, template_dir), pages=pages,
-                   nav=_escape_titles(navigation(hub, extra)),
+        this = text.language if text else ENGLISH
+        # A translation file's 'reviewed' (default false) covers the site's own words in that language too.
+        renderer = Renderer(hub, template_dir, gettext(text.catalogue) if text else None, this,
+                            words_checked=text.translation.reviewed if text else True)
+        nav = navigation(hub, extra)
+        if text is not None:  # a site in another language than English: its page names translated
+            translated = page_titles(pages, hub, renderer.translations.gettext)
+            nav, pages = navigation_titles(nav, pages, translated, renderer.translations.gettext), translated
+        return cls(hub=hub, renderer=renderer, pages=pages, nav=_escape_titles(nav),
                    warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory,
-                   root=Path(root))
+                   language=this, languages=languages, root=Path(root))
 
     @property
     def brand_files(self) -> dict[str, str]:

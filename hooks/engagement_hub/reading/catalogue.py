@@ -101,12 +101,34 @@ def read_catalogue(root: Path, code: str) -> tuple[Catalogue, list[Problem]]:
                                     hint="Keep every %(name)s placeholder exactly as in the English, and give "
                                          "one msgstr[n] line for each plural form."))
     for message in catalog:
+        if message.id and (problem := _markup_problem(message.id, message.string)):
+            problems.append(Problem(label, message.lineno or 1, 1, _name(message.id), problem,
+                                    expected="the same tags as the English, e.g. <a href=\"%(contact)s\">...</a>",
+                                    hint="Copy the English's tags and placeholders into the translation as they are; "
+                                         "translate only the words between them."))
         if message.id and wanted and _name(message.id) not in wanted and not message.fuzzy:
             problems.append(Problem(label, message.lineno or 1, 1, _name(message.id),
                                     "The site no longer uses this text.", severity="warning",
                                     hint="Delete the entry, or run `make messages` to update the catalogue."))
     done = {_name(m.id) for m in catalog if m.id and not m.fuzzy and _complete(m.string)}
     return Catalogue(code, catalog, len(wanted), len(done & wanted) if wanted else len(done)), problems
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _markup_problem(english: str | tuple[str, ...], translated: str | tuple[str, ...]) -> str:
+    """A translation is put on the page as written, so its HTML must be the English's HTML: no added
+    element, attribute or address (a script, a tracking image), and quotes only where the English has them."""
+    sources = [english] if isinstance(english, str) else list(english)
+    for text in [translated] if isinstance(translated, str) else list(translated or ()):
+        if not text:
+            continue
+        if sorted(_TAG.findall(text)) != sorted(_TAG.findall(sources[0])):
+            return "The translation's HTML tags are not the English's."
+        if any(text.count(c) > max(source.count(c) for source in sources) for c in '<>"&'):
+            return "The translation has a < > \" or & that the English does not have."
+    return ""
 
 
 def _name(message_id: str | tuple[str, ...] | list[str]) -> str:

@@ -33,9 +33,10 @@ RESERVED_IDS = re.compile(r"index|assets|search|pagefind|sitemap|404|page-[0-9]+
 
 # Characters a reader cannot see or that change how the text around them is shown:
 # C0/C1 controls (except tab and line breaks), bidi embeddings/overrides/isolates and marks,
-# zero-width characters, line/paragraph separators and the byte-order mark.
+# zero-width characters, line/paragraph separators, the byte-order mark, and the noncharacters
+# U+FDD0-FDEF (which fragments.py uses to mark text in another language).
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-                        "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+                        "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 _HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?")
 _TEL = re.compile(r"\+?[0-9][0-9 ()-]*")

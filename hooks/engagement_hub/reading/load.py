@@ -22,9 +22,9 @@ from .builddate import build_date
 from .contrast import brand_problems
 from .fields import field_problems
 from .history import date_problems
-from .languages import language_problems
+from .languages import ENGLISH, SOURCE, Language, language_problems
 from .logo import logo_problems
-from .multilingual import LanguageText, read_languages
+from .multilingual import LanguageText, documents_in, read_languages
 from .problems import DataError, Problem
 from .references import check_references
 from .reread import read_changed
@@ -191,6 +191,28 @@ def load_checked(root: Path, *, include_drafts: bool = False,
     if not include_drafts:
         hub = without_drafts(hub)
     return hub, problems
+
+
+def load_language(root: Path, code: str = SOURCE, *, include_drafts: bool = False, today: date | None = None,
+                  memory: Memory | None = None) -> tuple[m.Hub, list[Problem], tuple[Language, ...], LanguageText | None]:
+    """As ``load_checked``, in the language ``code``: the Hub with its text translated (English where it is
+    not), the warnings, every language of the site (English first), and the language's translations."""
+    hub, docs, years, problems = checked_documents(root, today, memory)
+    if hub is None:
+        raise DataError(problems)
+    texts = language_texts(Path(root), docs, years)[0]
+    every = (ENGLISH, *(text.language for text in texts))
+    text = next((t for t in texts if t.language.code == code), None)
+    if code != SOURCE:
+        if text is None:
+            raise DataError([docs["organisation"].problem(
+                ("languages",), f"The site was asked for in '{code}', a language this file does not list.",
+                expected="one of: " + ", ".join(language.code for language in every),
+                hint=f"Add '- code: {code}' under languages:, or build one of the languages listed.")])
+        hub = build_hub(*documents_in(text, docs, years))  # a memory of its own: these are other objects
+    if not include_drafts:
+        hub = without_drafts(hub)
+    return hub, problems, every, text
 
 
 def load(root: Path, *, include_drafts: bool = False) -> m.Hub:

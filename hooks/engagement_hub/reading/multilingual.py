@@ -139,5 +139,6 @@ def coverage_report(texts: list[LanguageText]) -> str:
             lines.append(f"  {file}: {done} of {total} texts ({int(100 * done / total)}%)"
                          + (f", {stale} stale (the English changed since)" if stale else ""))
         lines.append(f"  locale/{lang.code}.po: {text.catalogue.translated} of {text.catalogue.total} of the site's "
-                     "own words")
+                     "own words" if text.catalogue.total else
+                     "  locale/messages.pot is missing: run make messages to gather the site's own words")
     return "\n".join(lines)

@@ -21,6 +21,8 @@ TEXT_DEFS = {"text", "markdown"}
 LIST_DEFS = {"text_list"}
 # A record without an id is keyed by the first of these it has (a progress report's goal names its goal).
 KEY_FIELDS = ("id", "goal")
+# Fields whose schema says text but which are the same in every language (a phone number is written as text).
+NEVER = {"phone"}
 
 Key = tuple[str, ...]
 
@@ -72,7 +74,9 @@ def _walk(schema: dict[str, Any], defs: dict[str, Any], data: Any, file: str, ke
           path: tuple[str | int, ...], level: Level) -> None:
     kind, node = _resolve(schema, defs)
     name = key[-1]
-    if kind == "text" and isinstance(data, str):
+    if name in NEVER:
+        level.fixed.add(name)
+    elif kind == "text" and isinstance(data, str):
         level.children[name] = Unit(file, key, path, data)
     elif kind == "list" and isinstance(data, list) and all(isinstance(x, str) for x in data):
         level.children[name] = Unit(file, key, path, tuple(data))

@@ -1,0 +1,190 @@
+"""The site in every language: the fixture trust built in English, Welsh (/cy/) and Urdu (/ur/) as
+`make build` builds them (tests/fixtures/languages/). Each page links to itself in the other languages,
+says what language it is in, marks what is still in English, and passes the same accessibility,
+HTML, keyboard and no-JavaScript checks as the English site, on a sample of each kind of page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_accessibility import run_axe
+from test_html_validity import check_html
+from test_keyboard import focus_problems, tab_through
+from test_no_js import MAIN, NAV_LINKS
+
+from conftest import built_pages, page_reader, serve_directory
+
+CODES = ("en", "cy", "ur")
+# One page of each kind: home, a list, a goal, a value, get involved, a progress year, a hand-written page.
+SAMPLE = ("", "strategy/", "strategy/build-a-culture-of-involvement/", "values/diversity/", "get-involved/",
+          "progress/2025-26/", "about/")
+
+
+def folder(code: str) -> str:
+    return "" if code == "en" else f"{code}/"
+
+
+@pytest.fixture(scope="session")
+def read(languages_site: Path) -> Callable[[str, str], BeautifulSoup]:
+    readers = {code: page_reader(languages_site / folder(code)) for code in CODES}
+    return lambda code, address: readers[code](address)
+
+
+@pytest.fixture(scope="session")
+def served(languages_site: Path):
+    base, server = serve_directory(languages_site)
+    yield base
+    server.shutdown()
+
+
+def test_every_language_builds_the_same_pages(languages_site: Path) -> None:
+    english = set(built_pages(languages_site))
+    assert not [a for a in english if a.startswith(("cy/", "ur/"))]
+    for code in ("cy", "ur"):
+        assert set(built_pages(languages_site / code)) == english, code
+    assert len(english) > 20
+
+
+def test_each_page_says_its_language_and_direction(read: Callable[[str, str], BeautifulSoup]) -> None:
+    for code, direction in (("en", "ltr"), ("cy", "ltr"), ("ur", "rtl")):
+        for address in SAMPLE:
+            soup = read(code, address)
+            assert soup.html["lang"] == code, (code, address)
+            assert soup.body["dir"] == direction, (code, address)
+
+
+def test_every_page_links_to_itself_in_every_other_language(languages_site: Path) -> None:
+    problems = []
+    for code in CODES:
+        site = languages_site / folder(code)
+        reader = page_reader(site)
+        for address in [a for a in built_pages(site) if a != "404.html"]:
+            soup = reader(address)
+            switcher = soup.select_one("nav.hub-languages")
+            links = {a["hreflang"]: a for a in switcher.select("a[hreflang]")} if switcher else {}
+            current = switcher.select_one("[aria-current]") if switcher else None
+            if set(links) != set(CODES) - {code} or current is None or current["lang"] != code:
+                problems.append(f"{code}/{address}: switcher {sorted(links)}")
+                continue
+            for other, link in links.items():
+                target = (site / address / link["href"]).resolve() / "index.html"
+                if target != (languages_site / folder(other) / address / "index.html").resolve():
+                    problems.append(f"{code}/{address}: {other} link {link['href']} goes to {target}")
+                assert link["lang"] == other and link.get_text() in ("English", "Cymraeg", "اردو")
+            heads = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+            expected = {other: links[other]["href"] for other in links}
+            expected[code] = heads.get(code, "")  # itself, relative to itself
+            if heads != {**expected, "x-default": heads.get("en", "")} or \
+                    (site / address / heads[code]).resolve() != (site / address).resolve():
+                problems.append(f"{code}/{address}: hreflang {heads}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_sitemaps_name_each_page_in_every_language(languages_site: Path) -> None:
+    for code in CODES:
+        sitemap = (languages_site / folder(code) / "sitemap.xml").read_text(encoding="utf-8")
+        urls = re.findall(r"<url>(.*?)</url>", sitemap, re.DOTALL)
+        assert len(urls) > 20
+        for url in urls:
+            loc = re.search(r"<loc>(.*?)</loc>", url)[1]
+            address = loc.removeprefix("https://engagement.example.org/").removeprefix(folder(code))
+            alternates = dict(re.findall(r'hreflang="([a-z]+)" href="([^"]+)"', url))
+            assert alternates == {c: f"https://engagement.example.org/{folder(c)}{address}" for c in CODES}, loc
+
+
+def test_translated_text_is_shown_and_untranslated_text_is_english_marked_and_explained(
+        read: Callable[[str, str], BeautifulSoup]) -> None:
+    welsh = read("cy", "strategy/build-a-culture-of-involvement/")
+    assert "Meithrin diwylliant o gynnwys" in welsh.h1.get_text()
+    english = welsh.select('article [lang="en"]')
+    assert any("Offer involvement training to every team" in e.get_text() for e in english)
+    note = welsh.select_one(".hub-translation-note")
+    assert note is not None and "shown in English" in note.get_text()  # the fixture's catalogue has no Welsh for it
+    assert "not been checked by a native speaker" in note.get_text()
+    # The stale Welsh title of the second goal is not used: its English is shown, marked.
+    second = read("cy", "strategy/act-on-what-matters-most/")
+    assert "Gweithredu ar yr hyn" not in second.get_text()
+    assert second.select_one('h1 [lang="en"]') is not None
+    # No mark is left anywhere, and none is inside an attribute, a title or a script.
+    for code in ("cy", "ur"):
+        for address in SAMPLE:
+            html = str(read(code, address))
+            assert not re.search("[\ufdd0-\ufdd2]", html), (code, address)
+    assert read("cy", "about/").select_one('article div[lang="en"]') is not None  # a hand-written page
+
+
+def test_the_english_site_has_no_marks_or_notes(read: Callable[[str, str], BeautifulSoup]) -> None:
+    for address in SAMPLE:
+        soup = read("en", address)
+        assert soup.select_one(".hub-translation-note") is None
+        assert not soup.select('article [lang="en"]'), address
+
+
+def test_search_has_an_index_per_language(languages_site: Path) -> None:
+    for code in CODES:
+        entry = json.loads((languages_site / folder(code) / "pagefind" / "pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == [code], code
+
+
+# The same checks as the English site's, on a sample of each kind of page in each language.
+
+
+def test_axe_finds_no_violations_in_any_language(served: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    for code in ("cy", "ur"):
+        for address in SAMPLE:
+            page.goto(served + folder(code) + address)
+            problems += [f"{code}/{address}: {v}" for v in run_axe(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_every_sampled_page_in_every_language_is_valid_html(languages_site: Path) -> None:
+    files = [languages_site / folder(code) / address / "index.html" for code in ("cy", "ur") for address in SAMPLE]
+    errors = check_html(files)
+    assert not errors, "\n".join(f"{e['url']}, line {e.get('lastLine')}: {e['message']}" for e in errors)
+
+
+def test_keyboard_focus_is_visible_in_every_language(served: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 700}, reduced_motion="reduce")
+    page = context.new_page()
+    problems, focused = [], 0
+    for code in ("cy", "ur"):
+        for address in SAMPLE[:4]:
+            page.goto(served + folder(code) + address)
+            steps = tab_through(page)
+            focused += len(steps)
+            problems += focus_problems(f"{code}/{address}", steps)
+            assert any("hreflang" in step["html"] for step in steps), f"{code}/{address}: switcher not reached"
+    context.close()
+    assert focused > 40 and not problems, "\n".join(problems)
+
+
+def test_without_javascript_every_language_shows_its_content_and_navigation(served: str, browser,
+                                                                            read) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    for code in ("cy", "ur"):
+        for address in SAMPLE:
+            page.goto(served + folder(code) + address)
+            main = page.evaluate(MAIN)
+            expected = read(code, address).select_one("#main-content h1").get_text(" ", strip=True)
+            if main["h1"].strip() != expected or main["text"] < 200:
+                problems.append(f"{code}/{address}: main content missing without JavaScript ({main})")
+            links = page.evaluate(NAV_LINKS)
+            problems += [f"{code}/{address}: navigation link {link['text']!r} not visible" for link in links
+                         if not link["visible"]]
+            switcher = page.locator("nav.hub-languages a")
+            if switcher.count() != 2 or not switcher.first.is_visible():
+                problems.append(f"{code}/{address}: the language switcher is not shown")
+    context.close()
+    assert not problems, "\n".join(problems)
