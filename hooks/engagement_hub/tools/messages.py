@@ -42,7 +42,7 @@ def template(root: Path) -> Catalog:
                 for lineno, message, comments, context in extract(method, file, KEYWORDS, options=options):
                     catalog.add(message, None, [(path.relative_to(root).as_posix(), lineno)],
                                 auto_comments=comments, context=context)
-    core = "hooks/engagement_hub"
+    core = "hooks/engagement_hub/pages"
     for word in wordtables.words():
         catalog.add(word, None, [(f"{core}/wordtables.py", 0)])
     for word in (*titles.FIXED_TITLES, *titles.FIXED_DESCRIPTIONS):
