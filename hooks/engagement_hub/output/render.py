@@ -162,7 +162,7 @@ class Renderer:
     def in_english(self, html: str) -> str:
         """A hand-written page (content/), which is in English on every language's site."""
         note = self.translations.gettext("This page has not been translated yet. It is shown in English.")
-        return str(Markup('<p class="hub-translation-note" role="note">{}</p><div lang="en">').format(note)) \
+        return str(Markup('<p class="hub-translation-note" role="note">{}</p><div lang="en" dir="ltr">').format(note)) \
             + html + "</div>"
 
     def marked(self, html: str) -> str:

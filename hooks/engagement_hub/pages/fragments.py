@@ -45,7 +45,7 @@ def wrap(render: Callable[[str], Markup], element: str) -> Callable[[str], Marku
     def marked(text: str) -> Markup:
         html = render(text)
         if type(text) is InEnglish:
-            return Markup(f'<{element} lang="en">') + html + Markup(f"</{element}>")
+            return Markup(f'<{element} lang="en" dir="ltr">') + html + Markup(f"</{element}>")
         if type(text) is Translated and not text.reviewed:
             return Markup(UNCHECKED) + html
         return html
@@ -76,7 +76,9 @@ def apply(html: str) -> Marked:
             pieces[index] = _MARKS.sub("", piece)
         else:
             element = "tspan" if svg else "span"  # a chart's text is SVG, where the element for a part is tspan
-            pieces[index] = piece.replace(OPEN, f'<{element} lang="en">').replace(CLOSE, f"</{element}>") \
+            # English reads left to right, also on a right-to-left page (a tspan has no dir: a chart is ltr).
+            opening = f'<{element} lang="en">' if svg else f'<{element} lang="en" dir="ltr">'
+            pieces[index] = piece.replace(OPEN, opening).replace(CLOSE, f"</{element}>") \
                 .replace(UNCHECKED, "")
     return Marked("".join(pieces), OPEN in html, UNCHECKED in html)
 

@@ -73,7 +73,8 @@ def write(data: SiteData, root: Path, out: Path) -> None:
             (docs / path).write_bytes(content)
         else:
             (docs / path).write_text(content, encoding="utf-8")
-    shutil.copytree(root / "theme_overrides", out / "overrides", ignore=shutil.ignore_patterns("hub"))
+    # sitemap.xml is MkDocs' with each page's other languages; another engine writes its own sitemap.
+    shutil.copytree(root / "theme_overrides", out / "overrides", ignore=shutil.ignore_patterns("hub", "sitemap.xml"))
     shutil.copy2(Path(__file__).parents[1] / "output" / "toc.py", out / f"{TOC_MODULE}.py")
     source = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (out / "mkdocs.yml").write_text(
