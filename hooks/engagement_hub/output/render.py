@@ -147,6 +147,8 @@ class Renderer:
         self.words_checked = words_checked
         """False while the site's own words in this language (locale/CODE.po) await a native speaker's check."""
         self.env = environment(template_dir, self.translations, language.code)
+        # The status words the data gives (strategy.yml), or the hub's defaults; translated with the data.
+        self.env.globals.update(STATUS_WORDS=hub.strategy.status_words, STATUSES=hub.strategy.statuses)
 
     def page(self, page: pg.Page) -> str:
         template = self.env.get_template(page.template)
