@@ -16,11 +16,6 @@ from .source import Document
 from .translatable import Level, translatable, units
 from .translations import FOLDER, Translation, read_translation, translated_data
 
-# The English files by the name a translation file gives them, and the schema each follows.
-SCHEMAS = {"organisation": "organisation", "values": "values", "strategy": "strategy", "pledges": "pledges",
-           "channels": "channels", "involvement": "involvement", "accessibility": "accessibility",
-           "opportunities": "opportunities", "members": "members"}
-
 
 @dataclass(frozen=True)
 class LanguageText:
@@ -61,7 +56,7 @@ def english_files(docs: dict[str, Document], years: list[Document]) -> dict[str,
     out = {}
     for name, doc in docs.items():
         file = doc.file.removeprefix("data/")
-        out[file] = (doc, translatable(file, SCHEMAS.get(name, name), doc.data))
+        out[file] = (doc, translatable(file, name, doc.data))  # each data file's schema bears its name
     for doc in years:
         file = doc.file.removeprefix("data/")
         out[file] = (doc, translatable(file, "progress", doc.data))
