@@ -118,6 +118,7 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     for setting, name in site.brand_files.items():  # the organisation's logo and favicon, from data/
         config.theme[setting] = site_path(name)
     config.extra["hub_logo_alt"] = site.hub.organisation.logo_alt
+    config.extra["hub_feed"] = site.feed_path  # main.html links the feed only when the site has one
     # The stylesheets listed in mkdocs.yml are served joined and minified, as one file (on_files).
     if COMBINED not in config.extra_css:
         _state["css_sources"] = list(config.extra_css)

@@ -50,6 +50,7 @@ def test_new_site_gives_a_minimal_site_that_checks_and_builds(tmp_path: Path) ->
     home = page_reader(tmp_path / "site")("")
     assert home.h1.get_text(strip=True) == "Your Organisation's Full Name"
     assert "Our first goal" in main_text(home)
+    assert not (tmp_path / "site" / "feed.xml").exists()  # nothing to announce yet: no feed (test_feed_presence)
     written = "\n".join(p.read_text(encoding="utf-8") for p in [*(project / "data").rglob("*.yml"),
                                                                 project / "content" / "about.md"])
     assert words_not_in_data(tmp_path / "site", written) == []

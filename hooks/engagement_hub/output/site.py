@@ -86,6 +86,7 @@ class HubSite:
     root: Path | None = None  # the project folder, whose data/ holds the logo and favicon files
     language: Language = ENGLISH  # the language this site is in
     languages: tuple[Language, ...] = (ENGLISH,)  # every language the site is published in, English first
+    feed_path: str = ""  # the Atom feed's path in the site; empty when there is nothing in it to announce
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
@@ -98,7 +99,10 @@ class HubSite:
         memory = memory or Memory()
         hub, warnings, languages, text = load_language(root, language, include_drafts=preview, today=today,
                                                        memory=memory)
-        pages = {page.src: page for page in build_pages(hub, today, memory)}
+        # The feed is written, and linked, only when it has something in it: an organisation with nothing
+        # dated to announce yet has no feed, as a download with no rows is not offered.
+        feed_path = feed.FEED_PATH if feed.entries(hub, today) else ""
+        pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path)}
         if clashes := content_clashes(content_dir, pages):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
@@ -112,7 +116,7 @@ class HubSite:
             nav, pages = navigation_titles(nav, pages, translated, renderer.translations.gettext), translated
         return cls(hub=hub, renderer=renderer, pages=pages, nav=_escape_titles(nav),
                    warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory,
-                   language=this, languages=languages, root=Path(root))
+                   language=this, languages=languages, root=Path(root), feed_path=feed_path)
 
     @property
     def brand_files(self) -> dict[str, str]:
@@ -160,7 +164,8 @@ class HubSite:
         themes = self.template_dir.parent if self.template_dir else None
         stamps = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
                               if f.is_file())) if themes else ()
-        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps)
+        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps,
+                self.feed_path)  # every page's head and footer link the feed when there is one
 
     def generated_files(self) -> dict[str, str | bytes]:
         """Source files the engine should add: a stub per page, the brand stylesheet and the open data,
@@ -172,12 +177,13 @@ class HubSite:
                 files[site_path(name)] = (self.root / "data" / name).read_bytes()
         files.update(opendata.files(self.hub, self.memory))
         files.update(ics.files(self.hub))
-        files[feed.FEED_PATH] = self.feed()
+        if self.feed_path:
+            files[self.feed_path] = self.feed()
         files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub)))  # what the files hold
         return files
 
     def feed(self) -> str:
-        """The Atom feed of what changed up to the build date."""
+        """The Atom feed of what changed up to the build date (written only when ``feed_path`` is set)."""
         org = self.hub.organisation
         base = org.site_url.rstrip("/") + "/" if org.site_url else ""
         entries = feed.entries(self.hub, self.today or build_date())

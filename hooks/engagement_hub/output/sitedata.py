@@ -55,6 +55,8 @@ class SiteData:
     brand: tuple[tuple[str, str], ...] = ()
     """The theme settings the organisation's images fill, with their paths in the site: (("logo", ...), ...)."""
     logo_alt: str = ""
+    feed: str = ""
+    """The Atom feed's path, when the site has one (there is something to announce); linked from every page."""
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -94,5 +96,5 @@ def site_data(site: HubSite, content_dir: Path) -> SiteData:
     return SiteData(name=org.short_name, site_url=org.site_url, copyright=site.copyright, nav=site.nav,
                     pages=tuple(pages), files=files, problems=tuple(problems),
                     brand=tuple((key, site_path(name)) for key, name in site.brand_files.items()),
-                    logo_alt=org.logo_alt)
+                    logo_alt=org.logo_alt, feed=site.feed_path)
 

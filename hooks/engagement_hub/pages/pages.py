@@ -153,18 +153,21 @@ class Making:
 
     groups: dict[str, list[m.Opportunity]]
     memory: Memory  # one for the whole call: the open data rows are worked out once
+    feed: str = ""  # the Atom feed's path, when the site has one (only with something to announce)
 
 
 Builder = Callable[[m.Hub, Making], list[Page]]
 
 
-def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None) -> list[Page]:
+def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None, *,
+                feed: str = "") -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
     open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py.
+    ``feed``: the Atom feed's path when the site has one (output/site.py writes it only with entries in it).
 
     Each kind's builder (BUILDERS) makes the pages of that kind; a kind the data has nothing for makes none.
     """
-    making = Making(op.split(hub.opportunities, today or date.min), memory or Memory())
+    making = Making(op.split(hub.opportunities, today or date.min), memory or Memory(), feed)
     pages = [page for name in KINDS if (build := BUILDERS.get(name)) for page in build(hub, making)]
     return paginate(pages)  # long pledge lists continue on numbered pages
 
@@ -252,7 +255,7 @@ def _pledges_by_maker(hub: m.Hub, making: Making) -> list[Page]:
 def _get_involved(hub: m.Hub, making: Making) -> list[Page]:
     return [single("get-involved", KINDS["get-involved"].menu, {
         "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
-        "opportunities": making.groups, "all_calendar": op.ALL_CALENDAR,
+        "opportunities": making.groups, "all_calendar": op.ALL_CALENDAR, "feed": making.feed,
         "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=making.memory),
     }, description="Ways to take part")]
 

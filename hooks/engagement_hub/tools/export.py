@@ -52,7 +52,8 @@ def config(data: SiteData, source: dict[str, Any]) -> dict[str, Any]:
     if data.site_url:
         out["site_url"] = data.site_url
     out["theme"] = {**source.get("theme", {}), **dict(data.brand), "custom_dir": "overrides"}
-    out["extra"] = {**source.get("extra", {}), "hub_logo_alt": data.logo_alt}  # as hooks/hub.py sets it
+    out["extra"] = {**source.get("extra", {}), "hub_logo_alt": data.logo_alt,  # as hooks/hub.py sets them
+                    "hub_feed": data.feed}
     out["markdown_extensions"] = [*source.get("markdown_extensions", []), TOC_MODULE]
     return out
 
