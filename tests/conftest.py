@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from project import copy_project  # noqa: E402 - the benchmark's copy routine, shared with the tests
 
 from engagement_hub.output.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
+from engagement_hub.pages.moved import addresses as moved_addresses  # noqa: E402 - needs the path above
 from engagement_hub.reading.builddate import ENV as BUILD_DATE_ENV  # noqa: E402 - needs the path above
 
 # Every build and check in the tests is for this date, so results do not change with the day the tests run
@@ -310,10 +311,13 @@ def search_for(page, word: str, delay: int = 20) -> None:
 
 def built_pages(site_dir: Path) -> list[str]:
     """Every page address in a built site, e.g. '', 'values/compassion/', '404.html'; not those of the site in
-    another language inside it (/cy/: a folder with a sitemap of its own), which test_languages_site.py samples."""
+    another language inside it (/cy/: a folder with a sitemap of its own), which test_languages_site.py samples,
+    nor the notices at moved pages' former addresses, which send the reader on at once (test_moved.py)."""
     languages = {p.parent.name for p in site_dir.glob("*/sitemap.xml")}
+    former = set(moved_addresses())
     pages = sorted(str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")
-                   if p.relative_to(site_dir).parts[0] not in languages)
+                   if p.relative_to(site_dir).parts[0] not in languages
+                   and p.parent.relative_to(site_dir).as_posix() + "/" not in former)
     return [("" if p == "./" else p) for p in pages] + ["404.html"]
 
 

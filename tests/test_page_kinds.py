@@ -14,8 +14,10 @@ from engagement_hub.pages.pages import BUILDERS, KINDS, NAMED, Page
 from engagement_hub.pages.paging import PER_PAGE, RULES, paginate
 
 TEMPLATES = ROOT / "theme_overrides" / "hub"
-# Templates that draw no page of their own: parts other templates import, the feed, and the preview's problems page.
-NOT_PAGES = {"charts.html", "components.html", "downloads.html", "board-paper.html", "feed.xml", "problems.html"}
+# Templates that draw no page of their own: parts other templates import, the feed, the preview's problems page
+# and the notice at a moved page's former address (moved.py).
+NOT_PAGES = {"charts.html", "components.html", "downloads.html", "board-paper.html", "feed.xml", "problems.html",
+             "moved.html"}
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from ..pages import datapackage, feed, ics, opendata
-from ..pages.addresses import url_of
+from ..pages import datapackage, feed, ics, moved, opendata
+from ..pages.addresses import relative, url_of
+from ..pages.alternates import prefix
 from ..pages.pages import Page, build_pages, named_src, navigation
 from ..pages.titles import navigation_titles, page_titles
 from ..preview.memory import Memory
@@ -30,6 +31,7 @@ from ..reading.languages import ENGLISH, SOURCE, Language
 from ..reading.load import load_language
 from ..reading.logo import site_path
 from ..reading.problems import DataError, Problem
+from .csp import with_policy
 from .macros import expand
 from .render import Renderer, long_date
 from .toc import toc_tokens
@@ -103,7 +105,7 @@ class HubSite:
         # dated to announce yet has no feed, as a download with no rows is not offered.
         feed_path = feed.FEED_PATH if feed.entries(hub, today) else ""
         pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path)}
-        if clashes := content_clashes(content_dir, pages):
+        if clashes := content_clashes(content_dir, pages) + moved.clashes(moved.moved(pages), pages, content_dir):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         this = text.language if text else ENGLISH
@@ -179,6 +181,7 @@ class HubSite:
         files.update(ics.files(self.hub))
         if self.feed_path:
             files[self.feed_path] = self.feed()
+        files.update(self.moved_files())
         files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub)))  # what the files hold
         return files
 
@@ -193,6 +196,19 @@ class HubSite:
             "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org),
             self_url=base + feed.FEED_PATH if base else "", home_url=base or "./",
             href=lambda src: base + url_of(src) if base else url_of(src) or "./"))
+
+    def moved_files(self) -> dict[str, str]:
+        """A notice at each former address of a page the site has (pages/moved.py), with its own policy:
+        the notice is a file, not a page, so the build's policy hook never sees it."""
+        base = self.hub.organisation.site_url.rstrip("/") + "/" + prefix(self.language) \
+            if self.hub.organisation.site_url else ""
+        files = {}
+        for notice in moved.moved(self.pages):
+            target = relative(notice.link_src, notice.src)
+            files[notice.file] = with_policy(str(self.renderer.fragment(
+                "moved.html", notice.link_src, language=self.language, target=target,
+                title=self.pages[notice.src].title, canonical=base + url_of(notice.src) if base else target)))
+        return files
 
     def render(self, src: str) -> str:
         if (body := self.bodies.get(src)) is None:

@@ -33,6 +33,9 @@ class PageKind:
     template: str
     src: str = ""  # a single page's source; pages made once per record name theirs (goal_src, ...)
     menu: str = ""  # a single page's words in the menu, when its title there is fixed
+    # Addresses a single page had before it moved ('get-involved/patient-partners/'): old links in board
+    # papers and leaflets keep working, each through a notice there that sends the reader on (moved.py).
+    former: tuple[str, ...] = ()
 
 
 # Every kind of page the hub makes, in the order the pages are built and listed.
@@ -48,7 +51,8 @@ KINDS = {kind.name: kind for kind in (
     PageKind("get-involved", "get-involved.html", "get-involved/index.md", "Get involved"),
     # An address that fits any organisation's name for the role ("Join us as a volunteer", "Become a patient
     # partner"): the title comes from words.partner_role_page, the address never says whose partners they are.
-    PageKind("patient-partners", "patient-partner.html", "get-involved/partner-role.md"),
+    PageKind("patient-partners", "patient-partner.html", "get-involved/partner-role.md",
+             former=("get-involved/patient-partners/",)),
     PageKind("representation", "representation.html", "get-involved/representation.md"),
     PageKind("opportunity", "opportunity.html"),
     PageKind("members", "members.html", "members/index.md", "Our members"),
