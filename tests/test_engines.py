@@ -119,7 +119,8 @@ def page_parts(html: str) -> dict[str, object]:
     soup = BeautifulSoup(html, "html.parser")
     contents = soup.select("nav.md-nav--secondary")  # Material draws it twice (menu and sidebar); the last one
     footer = soup.select_one("footer")
-    return {"article": "".join(soup.select_one("article").get_text().split()),
+    # A notice at a moved page's former address (pages/moved.py) is a file of its own, with no article.
+    return {"article": "".join((soup.select_one("article") or soup).get_text().split()),
             "toc": [a.get_text(" ", strip=True) for a in contents[-1].select("a.md-nav__link")] if contents else [],
             "footer": " ".join(footer.get_text(" ").split()) if footer else ""}
 
