@@ -65,7 +65,7 @@ debian = command -v $(1) >/dev/null 2>&1 || { \
 # into its own folder inside it, /cy/, /ur/ (hooks/engagement_hub/output/languagebuild.py).
 build: $(SITE_DEPS)
 	@$(BIN)/python -m engagement_hub.output.sitedir $(BIN)/python -m engagement_hub.output.languagebuild $(BIN)/mkdocs build --strict --quiet
-	@echo "Built the site into site/ ($$(find site/ -name index.html | wc -l) pages)."
+	@echo "Built the site into site/ ($$(find site/ -name index.html -exec grep -L -F 'http-equiv="refresh"' {} + | wc -l) pages)."
 	@$(BIN)/python -m engagement_hub.tools.page_words --site site
 
 preview: $(SITE_DEPS)
