@@ -10,9 +10,9 @@ made by ``bench/synthetic.py`` in a temporary folder) it measures:
   files (raw HTML bodies, same titles and nav, same theme, same extra CSS and
   data downloads), built by plain ``mkdocs build --strict`` with no hooks. That is
   what MkDocs and Material cost for this site whatever makes the pages;
-- cold = a fresh process per build (the median of several, hub and floor
-  taken in turns so a busy machine slows both alike); warm = a second build
-  in the same process, as ``mkdocs serve`` rebuilds (median);
+- cold = a fresh process's first build, start to end; warm = its second build
+  in the same process, as ``mkdocs serve`` rebuilds; the median of several
+  turns, hub and floor taken in turns so a busy machine slows both alike;
 - growth: the cost per record measured at 10x, and the 100x build held to
   it (1x is mostly fixed start-up, too small to measure a slope from);
 - peak memory (ru_maxrss of the build process), page count, largest page HTML;
@@ -112,20 +112,21 @@ def run_build(project: Path, site: Path, builds: int) -> tuple[float, dict[str, 
 
 
 def measure_builds(projects: list[Path], repeat: int) -> list[Build]:
-    """Cold and warm builds of each project, taken in turns so background load hits each alike."""
+    """Cold and warm builds of each project, taken in turns so background load hits each alike.
+
+    Each turn is one fresh process building twice: the first build, from process start to its end,
+    is the cold build; the second, in the same process as `mkdocs serve` rebuilds, the warm one.
+    Warm builds are taken in the same turns as cold ones, so neither side gets a quieter minute."""
     sites = [p.parent / (p.name + "-site") for p in projects]
     colds: list[list[float]] = [[] for _ in projects]
     warms: list[list[float]] = [[] for _ in projects]
     rss = [0] * len(projects)
     for _ in range(repeat):
         for i, project in enumerate(projects):
-            wall, info = run_build(project, sites[i], 1)
-            colds[i].append(wall)
+            wall, info = run_build(project, sites[i], 2)
+            colds[i].append(wall - info["times"][1])
+            warms[i].append(info["times"][1])
             rss[i] = max(rss[i], info["maxrss_kb"])
-    for i, project in enumerate(projects):
-        _, info = run_build(project, sites[i], 3)
-        warms[i] += info["times"][1:]
-        rss[i] = max(rss[i], info["maxrss_kb"])
     return [Build(statistics.median(colds[i]), statistics.median(warms[i]), rss[i] / 1024, sites[i])
             for i in range(len(projects))]
 

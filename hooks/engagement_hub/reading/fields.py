@@ -137,17 +137,22 @@ def field_problems(doc: Document, node: Any, path: Path = (), checked: set[int] 
                    ) -> list[Problem]:
     """Every value in a document that no field may hold, with file, line and field."""
     problems: list[Problem] = []
-    stack: list[tuple[Path, Any]] = [(path, node)]
+    # Each entry carries the name of the field it sits under, so a value's checks need no search of its path.
+    stack: list[tuple[Path, str, Any]] = [(path, next((p for p in reversed(path) if isinstance(p, str)), ""), node)]
+    good_keys: set[str] = set()  # the same few field names repeat thousands of times: each is checked once
     while stack:
-        at, value = stack.pop()
+        at, name, value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str) and (message := text_problem(key)[0]):
-                    problems.append(doc.problem((*at, key), "A field name: " + message,
-                                                hint="Retype the field name."))
-                stack.append(((*at, key), item))
+                if isinstance(key, str) and key not in good_keys:
+                    if message := text_problem(key)[0]:
+                        problems.append(doc.problem((*at, key), "A field name: " + message,
+                                                    hint="Retype the field name."))
+                    else:
+                        good_keys.add(key)
+                stack.append(((*at, key), key if isinstance(key, str) else name, item))
         elif isinstance(value, list):
-            stack.extend(((*at, index), item) for index, item in enumerate(value) if id(item) not in checked)
+            stack.extend(((*at, index), name, item) for index, item in enumerate(value) if id(item) not in checked)
         elif isinstance(value, bool) or value is None:
             continue
         elif isinstance(value, (int, float)):
@@ -155,15 +160,14 @@ def field_problems(doc: Document, node: Any, path: Path = (), checked: set[int] 
                 problems.append(doc.problem(at, message, expected=f"a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}",
                                             found=str(value)[:40], hint="Write the number in figures."))
         elif isinstance(value, str):
-            problems += _string_problems(doc, at, value)
+            problems += _string_problems(doc, at, name, value)
     return problems
 
 
-def _string_problems(doc: Document, at: Path, value: str) -> list[Problem]:
+def _string_problems(doc: Document, at: Path, name: str, value: str) -> list[Problem]:
     message, offset, hint = text_problem(value)
     if message:
         return [doc.problem(at, message, hint=hint, offset=offset)]
-    name = next((part for part in reversed(at) if isinstance(part, str)), "")
     shown = value[:80]
     if name in URL_FIELDS or name.endswith("_url"):
         if message := url_problem(value, field=name):

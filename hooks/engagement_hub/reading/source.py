@@ -366,18 +366,20 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
             "Save the file with UTF-8 encoding; retype curly quotes, dashes or accented letters on this line.")
         return doc, problems, text
 
-    tab_lines = [n for n, line in enumerate(yaml_lines(text), 1) if "\t" in line[: len(line) - len(line.lstrip())]]
+    lines = yaml_lines(text)  # split once: at 100x the data a split costs as much as a check
+    tab_lines = [n for n, line in enumerate(lines, 1) if "\t" in line[: len(line) - len(line.lstrip())]] \
+        if "\t" in text else []
     for n in tab_lines[:20]:
         add(n, 1, "This line is indented with a tab character. YAML only allows spaces.",
             "Delete the tab and indent with spaces, two per level.")
     if tab_lines:
         return doc, problems, text
 
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in yaml_lines(text)):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems, text
 
-    if depth_bound(text) <= MAX_DEPTH and (quick := _read_quickly(doc, text)) is not None:
+    if depth_bound(text) <= MAX_DEPTH and (quick := _read_quickly(doc, text, lines)) is not None:
         return doc, problems + quick, text
     scan = _Scan()
 
@@ -419,7 +421,6 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
             # The field sits beside the last one YAML read, in the same block.
             in_block = scan.frames and scan.frames[-1][0] and scan.frames[-1][1] is not None
             path = (*path[:-1], name) if in_block else (*path, name)
-        lines = yaml_lines(text)
         if line > len(lines):  # libyaml reports a file cut short at the line after its last
             line, column = len(lines), len(lines[-1]) + 1
         add(line, column, message, hint, field_path(path))
@@ -439,11 +440,11 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
     if node is None:
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems, text
-    doc.data = _Walker(doc, problems, yaml_lines(text)).build(node, ())
+    doc.data = _Walker(doc, problems, lines).build(node, ())
     return doc, problems, text
 
 
-def _read_quickly(doc: Document, text: str) -> list[Problem] | None:
+def _read_quickly(doc: Document, text: str, lines: list[str]) -> list[Problem] | None:
     """Read a file known to nest no deeper than the limit without first walking its events.
 
     Nearly every file is well formed, and for those the walk of events in
@@ -464,7 +465,7 @@ def _read_quickly(doc: Document, text: str) -> list[Problem] | None:
                                 hint="Restore the file's content from the last version in GitHub's history."))
         return problems
     quick = Document(file=doc.file, data=None, positions=dict(doc.positions))
-    walker = _Walker(quick, problems, yaml_lines(text))
+    walker = _Walker(quick, problems, lines)
     data = walker.build(node, ())
     if walker.unchecked:
         return None
