@@ -112,6 +112,15 @@ class Pager:
         return out
 
 
+@dataclass(frozen=True)
+class Host:
+    """The page a continuation page continues: all it shows of it is a link. Not the page itself, whose
+    whole context a preview would compare again for each of its numbered pages (preview/sameness.py)."""
+
+    src: str
+    title: str
+
+
 def _folder(src: str) -> str:
     """The address folder of a page, where its continuation pages go ('values/compassion/')."""
     return url_of(src)
@@ -138,7 +147,7 @@ def split(host: Any, key: str, slug: str, label: str, continuation_title: str, f
             out.append(replace(host, context={**host.context, key: shown}))
         else:
             out.append(type(host)(srcs[number - 1], f"{continuation_title}, page {number} of {len(parts)}",
-                                  "pledge-list", {"pledges": shown, "host": host},
+                                  "pledge-list", {"pledges": shown, "host": Host(host.src, host.title)},
                                   description=f"{label[:1].upper()}{label[1:]}, {start} to {pager.end}",
                                   in_search=False))  # every pledge is found once, on the "who made them" pages
     return out

@@ -86,26 +86,38 @@ def _read(path: Path, label: str, schema: str | None, memory: Memory) -> tuple[D
     return (None if problems else doc), problems
 
 
+# Only a text holding one of these can hold a link or an image; one search finds out.
+_LINK_OR_IMAGE = re.compile(r"[:(<!\[\]]")
+
+
 def _unsafe_text(doc: Document, node: Any, path: tuple[str | int, ...], memory: Memory,
                  checked: set[int] | frozenset[int] = frozenset()) -> list[Problem]:
     """Links and images in any text field, refused where they could harm or track a reader."""
-    if isinstance(node, dict):
-        return [p for key, value in node.items() for p in _unsafe_text(doc, value, (*path, key), memory, checked)]
-    if isinstance(node, list):
-        return [p for index, value in enumerate(node) if id(value) not in checked
-                for p in _unsafe_text(doc, value, (*path, index), memory, checked)]
-    if not isinstance(node, str) or node in memory.safe_text or not any(c in node for c in ":(<![]"):
-        return []
+    problems: list[Problem] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, node)]
+    while stack:  # a loop, not recursion: 100x data has a hundred thousand values
+        at, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*at, key), item) for key, item in reversed(value.items()))  # reversed: read in order
+        elif isinstance(value, list):
+            stack.extend(((*at, index), item) for index, item in reversed(list(enumerate(value)))
+                         if id(item) not in checked)
+        elif isinstance(value, str) and value not in memory.safe_text and _LINK_OR_IMAGE.search(value):
+            problems += _text_problems(doc, at, value, memory)
+    return problems
+
+
+def _text_problems(doc: Document, path: tuple[str | int, ...], text: str, memory: Memory) -> list[Problem]:
     problems = []
-    if message := image_problem(node):
-        at = image_offset(node)
-        problems.append(doc.problem(path, message, found=node[at:at + 80], hint="Remove the image.", offset=at))
-    for target, at in link_targets_at(node):
+    if message := image_problem(text):
+        at = image_offset(text)
+        problems.append(doc.problem(path, message, found=text[at:at + 80], hint="Remove the image.", offset=at))
+    for target, at in link_targets_at(text):
         if message := link_problem(target):
             problems.append(doc.problem(path, message, expected="an https://, http://, mailto: or tel: link",
                                         found=target[:80], hint="Change or remove the link.", offset=at))
     if not problems:  # an edited file is read again on every save; all but the edited text were checked before
-        memory.remember_safe(node)
+        memory.remember_safe(text)
     return problems
 
 
@@ -305,11 +317,12 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
         last_reviewed=o.get("content_review", {}).get("last_reviewed", ""),
         next_review_due=o.get("content_review", {}).get("next_review_due", ""),
     )
-    values = tuple(
+    # Every field of a value is text, where == means the same words: an equal value from the last load is safe.
+    values = _kept(memory, "values", (
         m.Value(id=v["id"], name=v["name"], family=v["family"], summary=v["summary"], description=v["description"],
                 what_you_can_expect=_t(v["what_you_can_expect"]), source_title=v["source"]["title"],
                 source_url=v["source"].get("url", ""))
-        for v in docs["values"].data["values"])
+        for v in docs["values"].data["values"]))
     s = docs["strategy"].data
     goals = tuple(sorted((
         m.Goal(id=g["id"], number=g["number"], title=g["title"], summary=g["summary"], description=g["description"],
