@@ -18,10 +18,10 @@ from ..preview.memory import Memory
 from ..reading import model as m
 from ..reading import opportunities as op
 from . import charts as ch
-from . import ics, jsonld
+from . import ics, jsonld, ways
 from . import opendata as od
 from . import progress as pr
-from .paging import RECENT_YEAR_TABLES, paginate
+from .paging import RECENT_YEAR_TABLES, paginate, shortened
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ KINDS = {kind.name: kind for kind in (
     PageKind("pledges-by-maker", "pledges-by-maker.html", "pledges/who-made-them.md", "By who made them"),
     PageKind("pledge-list", "pledge-pages.html"),  # the numbered pages a long pledge list continues on
     PageKind("get-involved", "get-involved.html", "get-involved/index.md", "Get involved"),
+    # A page per kind of channel, when there are too many channels for Get involved (ways.py); out of the menu.
+    PageKind("ways", "ways.html"),
     # An address that fits any organisation's name for the role ("Join us as a volunteer", "Become a patient
     # partner"): the title comes from words.partner_role_page, the address never says whose partners they are.
     PageKind("patient-partners", "patient-partner.html", "get-involved/partner-role.md",
@@ -257,11 +259,22 @@ def _pledges_by_maker(hub: m.Hub, making: Making) -> list[Page]:
 
 
 def _get_involved(hub: m.Hub, making: Making) -> list[Page]:
+    apart = ways.apart(hub)
     return [single("get-involved", KINDS["get-involved"].menu, {
-        "channels_by_kind": _group_by_kind(list(hub.channels), lambda c: c.kind, hub.channel_kinds),
+        # With many channels, a few of each kind and a link to the kind's page (kind id -> its source).
+        "channels_by_kind": shortened(ways.by_kind(hub), apart),
+        "ways": {kind.id: ways.kind_src(kind) for kind in hub.channel_kinds} if apart else {},
         "opportunities": making.groups, "all_calendar": op.ALL_CALENDAR, "feed": making.feed,
         "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=making.memory),
     }, description="Ways to take part")]
+
+
+def _ways(hub: m.Hub, making: Making) -> list[Page]:
+    """A page per kind of channel, only when the Get involved page lists just a few of each (ways.apart)."""
+    if not ways.apart(hub):
+        return []
+    return [Page(ways.kind_src(kind), kind.name, "ways", {"kind": kind, "channels": channels},
+                 description=f"Ways to take part: {kind.name}") for kind, channels in ways.by_kind(hub)]
 
 
 def _patient_partners(hub: m.Hub, making: Making) -> list[Page]:
@@ -284,6 +297,7 @@ def _opportunities(hub: m.Hub, making: Making) -> list[Page]:
     """A page for each opportunity, reached from Get involved (not from the menu)."""
     org = hub.organisation
     channels = {c.id: c for c in hub.channels}
+    addresses = ways.addresses(hub)
     years = {y.label: y for y in hub.years}
     pages = []
     for state, items in making.groups.items():
@@ -293,6 +307,7 @@ def _opportunities(hub: m.Hub, making: Making) -> list[Page]:
                 "opportunity": item, "state": state, "calendar": op.calendar_path(item),
                 "goals": [hub.goal(g) for g in item.goal_ids],
                 "channels": [channels[c] for c in item.channel_ids],
+                "channel_links": {c: addresses[c] for c in item.channel_ids},  # where each channel's card is
                 "outcome_year": years.get(item.outcome.year) if item.outcome else None,
                 "structured_data": jsonld.events(item, org, ics.page_url(org, src)),
             }, description=f"{m.OPPORTUNITY_KIND_WORDS[item.kind]}, {m.OPPORTUNITY_STATE_WORDS[state].lower()}: "
@@ -373,7 +388,7 @@ def _accessibility(hub: m.Hub, making: Making) -> list[Page]:
 # One builder per kind of page (the numbered pages of a long list are made by paging.py from their host).
 BUILDERS: dict[str, Builder] = {
     "home": _home, "strategy": _strategy, "goal": _goals, "values": _values, "value": _value_pages,
-    "pledges": _pledges, "pledges-by-maker": _pledges_by_maker, "get-involved": _get_involved,
+    "pledges": _pledges, "pledges-by-maker": _pledges_by_maker, "get-involved": _get_involved, "ways": _ways,
     "patient-partners": _patient_partners, "representation": _representation, "opportunity": _opportunities,
     "members": _members, "progress": _progress, "year": _years, "open-data": _open_data, "contact": _contact,
     "accessibility": _accessibility,

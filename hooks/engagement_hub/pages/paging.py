@@ -33,6 +33,8 @@ RECENT_YEAR_TABLES = 3
 # A year's report is already long (every goal, printed for the board): it shows
 # this many new and completed pledges, and its pager leads to the rest.
 YEAR_FIRST = 10
+# A long list of channels of one kind continues on 'get-involved/ways/online/page-2/' and so on.
+WAYS_SLUG = "page"
 
 
 @dataclass(frozen=True)
@@ -130,14 +132,30 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [items]
 
 
-def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE) -> list[Any]:
-    """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest."""
+def continuation_src(src: str, slug: str, number: int) -> str:
+    """Where page ``number`` (from 2) of the list on page ``src`` lives: 'values/compassion/pledges-2.md'."""
+    return f"{_folder(src)}{slug}-{number}.md"
+
+
+def page_number(position: int, first: int = PER_PAGE) -> int:
+    """Which of split's pages shows the item at ``position`` (from 0) of a list longer than PER_PAGE."""
+    return 1 if position < first else 2 + (position - first) // PER_PAGE
+
+
+def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE, *,
+          continuation_kind: str = "pledge-list", continuation_key: str = "pledges",
+          in_search: bool = False) -> list[Any]:
+    """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest.
+
+    The rest go on pages of ``continuation_kind``, their list under ``continuation_key`` and the host
+    page under ``host``. ``in_search``: whether search indexes them (not when their items are found elsewhere).
+    """
     items = list(host.context[key])
     if len(items) <= PER_PAGE:
         return [replace(host, context={**host.context, key: Shown.whole(items)})]
     tally = Tally.of(items)
     parts = [items[:first], *_chunks(items[first:], PER_PAGE)]
-    srcs = (host.src, *(f"{_folder(host.src)}{slug}-{n}.md" for n in range(2, len(parts) + 1)))
+    srcs = (host.src, *(continuation_src(host.src, slug, n) for n in range(2, len(parts) + 1)))
     out = []
     for number, part in enumerate(parts, start=1):
         start = 1 if number == 1 else first + (number - 2) * PER_PAGE + 1
@@ -147,9 +165,9 @@ def split(host: Any, key: str, slug: str, label: str, continuation_title: str, f
             out.append(replace(host, context={**host.context, key: shown}))
         else:
             out.append(type(host)(srcs[number - 1], f"{continuation_title}, page {number} of {len(parts)}",
-                                  "pledge-list", {"pledges": shown, "host": Host(host.src, host.title)},
+                                  continuation_kind, {continuation_key: shown, "host": Host(host.src, host.title)},
                                   description=f"{label[:1].upper()}{label[1:]}, {start} to {pager.end}",
-                                  in_search=False))  # every pledge is found once, on the "who made them" pages
+                                  in_search=in_search))
     return out
 
 
@@ -157,10 +175,15 @@ def overview(host: Any, key: str = "by_value") -> Any:
     """The pledges page: when the lists are long, a few pledges per value and a link to the rest."""
     groups = host.context[key]
     cards = sum(len(items) for _, items in groups)
-    if cards <= OVERVIEW_LIMIT:
-        return replace(host, context={**host.context, key: [(v, Shown.whole(items)) for v, items in groups]})
+    return replace(host, context={**host.context, key: shortened(groups, cards > OVERVIEW_LIMIT)})
+
+
+def shortened(groups: Sequence[tuple[Any, Sequence[Any]]], short: bool) -> list[tuple[Any, Shown]]:
+    """Each group's items in full, or when ``short`` its first few (about PER_PAGE in all) with the whole's tally."""
+    if not short:
+        return [(g, Shown.whole(items)) for g, items in groups]
     each = max(1, PER_PAGE // max(1, len(groups)))
-    return replace(host, context={**host.context, key: [(v, Shown(items[:each], Tally.of(items))) for v, items in groups]})
+    return [(g, Shown(items[:each], Tally.of(items))) for g, items in groups]
 
 
 def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
@@ -170,7 +193,7 @@ def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
     parts = _chunks(rows, PER_PAGE)
     if len(parts) == 1:
         return [host]
-    srcs = (host.src, *(f"{_folder(host.src)}page-{n}.md" for n in range(2, len(parts) + 1)))
+    srcs = (host.src, *(continuation_src(host.src, "page", n) for n in range(2, len(parts) + 1)))
     out = []
     for number, part in enumerate(parts, start=1):
         grouped: list[tuple[str, list[tuple[str, list[m.Pledge]]]]] = []
@@ -214,11 +237,17 @@ def _rules() -> dict[str, Rule]:
             out = [first, *out[1:], *rest]
         return out
 
+    def ways(page: Any) -> list[Any]:
+        # Continuation pages are searched: each channel is found once, on whichever page of its kind shows it.
+        name = page.context["kind"].name
+        return split(page, "channels", WAYS_SLUG, f"ways to take part: {name}", name, continuation_kind="ways",
+                     continuation_key="channels", in_search=True)
+
     return {"value": value, "goal": goal, "year": year, "pledges": lambda p: [overview(p)],
-            "pledges-by-maker": by_maker}
+            "pledges-by-maker": by_maker, "ways": ways}
 
 
-# The kinds of page (pages.KINDS) whose pledge lists are split.
+# The kinds of page (pages.KINDS) whose long lists (pledges, channels) are split.
 RULES = _rules()
 
 
