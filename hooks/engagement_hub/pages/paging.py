@@ -144,7 +144,7 @@ def page_number(position: int, first: int = PER_PAGE) -> int:
 
 def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE, *,
           continuation_kind: str = "pledge-list", continuation_key: str = "pledges",
-          in_search: bool = False) -> list[Any]:
+          in_search: bool = False) -> list[Any]:  # pledges: each found once, on the "who made them" pages
     """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest.
 
     The rest go on pages of ``continuation_kind``, their list under ``continuation_key`` and the host
