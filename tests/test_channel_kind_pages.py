@@ -192,3 +192,14 @@ def channel_links(site_dir: Path) -> set[tuple[str, str]]:
 def test_links_from_opportunities_follow_channels_to_their_kind_pages(big_site: Path) -> None:
     targets = channel_links(big_site)
     assert targets and all(page.startswith("get-involved/ways/") for page, _ in targets)
+
+
+def test_pledge_continuation_pages_are_as_they_were() -> None:
+    """split's new parameters default to what pledge lists had: pledge-list pages, out of search."""
+    class Value:
+        name = "Compassion"
+    pledges = [object() for _ in range(PER_PAGE + 1)]
+    first, second = paginate([Page("values/compassion.md", "Compassion", "value", {"value": Value(), "pledges": pledges})])
+    assert (second.src, second.kind, second.in_search) == ("values/compassion/pledges-2.md", "pledge-list", False)
+    assert set(second.context) == {"pledges", "host"} and second.context["host"].src == first.src
+    assert second.title == "Pledges that name Compassion, page 2 of 2"
