@@ -18,7 +18,7 @@ from test_html_validity import check_html
 from test_keyboard import focus_problems, tab_through
 from test_no_js import MAIN, NAV_LINKS
 
-from conftest import built_pages, page_reader, serve_directory
+from conftest import ROOT, built_pages, page_reader, serve_directory
 
 CODES = ("en", "cy", "ur")
 # One page of each kind: home, a list, a goal, a value, get involved, a progress year, a hand-written page.
@@ -188,3 +188,65 @@ def test_without_javascript_every_language_shows_its_content_and_navigation(serv
                 problems.append(f"{code}/{address}: the language switcher is not shown")
     context.close()
     assert not problems, "\n".join(problems)
+
+
+# Right to left
+
+
+PHYSICAL = re.compile(r"\b(?:margin|padding|border)-(?:left|right)\b|\btext-align:\s*(?:left|right)\b"
+                      r"|\bfloat:\s*(?:left|right)\b|(?<![-\w@])(?:left|right):")
+
+
+def physical_sides(css: str) -> list[str]:
+    """Declarations in a stylesheet that name a physical side, so would not mirror on a right-to-left page."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return [match.group() for match in PHYSICAL.finditer(css)]
+
+
+def test_our_stylesheets_use_start_and_end_never_left_and_right() -> None:
+    found = {path.name: physical_sides(path.read_text(encoding="utf-8"))
+             for path in sorted((ROOT / "content" / "assets" / "stylesheets").glob("*.css"))}
+    assert len(found) >= 3
+    assert not any(found.values()), found
+
+
+def test_the_side_check_finds_a_physical_side() -> None:
+    assert physical_sides(".a { margin-left: 0; text-align: left } .b { right: 0 } /* left: in a comment */") == [
+        "margin-left", "text-align: left", "right:"]
+    assert physical_sides(".a { margin-inline-start: 0; text-align: start } @page { @bottom-right { } }") == []
+
+
+# Every chart on a page: its direction, and whether each of its labels lies within its width.
+CHARTS = """() => [...document.querySelectorAll("#main-content svg.hub-chart__svg, #main-content svg.hub-bars__axis")]
+  .map(chart => {
+    const edge = chart.getBoundingClientRect();
+    const inside = [...chart.querySelectorAll("text")].map(t => t.getBoundingClientRect())
+      .every(b => b.left >= edge.left - 1 && b.right <= edge.right + 1);
+    return {dir: getComputedStyle(chart).direction, inside};
+  })"""
+
+
+def test_a_right_to_left_page_is_mirrored(served: str, browser, tmp_path: Path) -> None:
+    """The layout of an Urdu page, measured as its screenshot shows it: the menu on the right of the text,
+    headings and table cells starting on the right. Its charts keep their left-to-right scale, each label
+    inside the chart (an SVG text anchored at its start runs off the left edge if it takes the page's
+    direction)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(served + "ur/progress/2025-26/")
+    found = page.evaluate("""() => {
+      const box = s => document.querySelector(s).getBoundingClientRect();
+      const nav = box(".md-sidebar--primary"), main = box("#main-content");
+      const h1 = document.querySelector("#main-content h1");
+      const cell = document.querySelector("#main-content .hub-table-wrap th, #main-content .hub-table-wrap td");
+      return {navRight: nav.left > main.left, dir: getComputedStyle(h1).direction,
+              align: getComputedStyle(cell).textAlign, bodyDir: document.body.dir};
+    }""")
+    charts = page.evaluate(CHARTS)
+    page.screenshot(path=str(tmp_path / "rtl.png"))  # for a person to look at when this fails
+    assert (tmp_path / "rtl.png").stat().st_size > 10_000
+    page.goto(served + "ur/strategy/build-a-culture-of-involvement/")
+    charts += page.evaluate(CHARTS)
+    context.close()
+    assert found == {"navRight": True, "dir": "rtl", "align": "start", "bodyDir": "rtl"}, found
+    assert len(charts) >= 2 and all(chart == {"dir": "ltr", "inside": True} for chart in charts), charts
