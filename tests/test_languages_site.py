@@ -226,6 +226,18 @@ CHARTS = """() => [...document.querySelectorAll("#main-content svg.hub-chart__sv
   })"""
 
 
+# Every table cell that is only a signed number ("+850") and every bar's figure ("2024/25: 40%"): whether
+# it reads left to right, its first character left of its last.
+FIGURES = """() => {
+  const edge = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1);
+                               return r.getBoundingClientRect().left; };
+  const cells = [...document.querySelectorAll("#main-content td")].filter(td => /^[+\u2212]\\d/.test(td.textContent));
+  const bars = [...document.querySelectorAll("#main-content .hub-bars__current, #main-content .hub-bars__previous")];
+  return [...cells, ...bars].filter(el => el.childNodes.length === 1 && el.firstChild.nodeType === 3)
+    .map(el => ({text: el.textContent, ltr: edge(el.firstChild, 0) < edge(el.firstChild, el.firstChild.length - 1)}));
+}"""
+
+
 def test_a_right_to_left_page_is_mirrored(served: str, browser, tmp_path: Path) -> None:
     """The layout of an Urdu page, measured as its screenshot shows it: the menu on the right of the text,
     headings and table cells starting on the right. Its charts keep their left-to-right scale, each label
@@ -243,6 +255,7 @@ def test_a_right_to_left_page_is_mirrored(served: str, browser, tmp_path: Path) 
               align: getComputedStyle(cell).textAlign, bodyDir: document.body.dir};
     }""")
     charts = page.evaluate(CHARTS)
+    figures = page.evaluate(FIGURES)
     page.screenshot(path=str(tmp_path / "rtl.png"))  # for a person to look at when this fails
     assert (tmp_path / "rtl.png").stat().st_size > 10_000
     page.goto(served + "ur/strategy/build-a-culture-of-involvement/")
@@ -250,3 +263,5 @@ def test_a_right_to_left_page_is_mirrored(served: str, browser, tmp_path: Path) 
     context.close()
     assert found == {"navRight": True, "dir": "rtl", "align": "start", "bodyDir": "rtl"}, found
     assert len(charts) >= 2 and all(chart == {"dir": "ltr", "inside": True} for chart in charts), charts
+    assert any(f["text"][0] in "+\u2212" for f in figures) and any(":" in f["text"] for f in figures), figures
+    assert all(f["ltr"] for f in figures), figures
