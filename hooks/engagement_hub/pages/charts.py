@@ -32,7 +32,10 @@ from . import progress as pr
 MEASURED = "#0072b2"  # blue, 5.0:1 on white
 TARGET = "#d55e00"  # vermilion, 3.9:1 on white (graphics need 3:1)
 PREVIOUS = "#e69f00"  # orange, used hatched so it differs in shape as well as colour
-COLOURS = {"measured": MEASURED, "target": TARGET, "previous": PREVIOUS}  # the chart templates' one palette
+# The chart templates' one palette: the three data colours, and the NHS greys and white they sit on (the same
+# as hub.css's --hub-border and --hub-grey). Stylesheets override these in dark and forced-colours modes.
+COLOURS = {"measured": MEASURED, "target": TARGET, "previous": PREVIOUS, "previous_edge": "#8a4b00",
+           "grid": "#d8dde0", "muted": "#4c6272", "text": "#212b32", "ground": "#ffffff"}
 
 def _r(value: float) -> float:
     """Coordinates to one decimal place: enough for a screen, stable across builds."""
