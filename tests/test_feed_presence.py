@@ -24,12 +24,11 @@ FEED_LINKS = 'link[type="application/atom+xml"], a[href$="feed.xml"]'
 
 def feed_links(site: Path) -> dict[str, int]:
     """How many links to the feed each built HTML page has, by path; not the notices at moved pages' former
-    addresses, which send the reader on at once and link nothing else (test_moved.py)."""
-    notices = {f"{address}index.html" for address in moved_addresses()}
-    return {relative: len(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(FEED_LINKS))
-            for path in sorted(site.rglob("*.html"))
-            if not any((relative := path.relative_to(site).as_posix()) == notice or relative.endswith("/" + notice)
-                       for notice in notices)}  # in any language's folder too
+    addresses (in any language's folder), which send the reader on at once and link nothing else (test_moved.py)."""
+    notices = tuple(f"{address}index.html" for address in moved_addresses())
+    pages = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*.html"))]
+    return {relative: len(BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser").select(FEED_LINKS))
+            for relative in pages if not any(relative == n or relative.endswith("/" + n) for n in notices)}
 
 
 def test_a_site_with_nothing_to_announce_has_no_feed_and_no_page_links_one(build_org: Callable[[str], Path]) -> None:
