@@ -8,7 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import built_pages, settle
+from conftest import built_pages, on_the_fixture_trust, serve_directory, settle
+
+# How our charts are drawn, checked on the fixture trust, which has every kind of chart: a fork's own data
+# may have no measures and so no charts (a volunteer group), and its pull requests must stay green.
+site, page = on_the_fixture_trust()
+
+
+@pytest.fixture(scope="session", name="served_site")
+def served_trust(trust_site: Path):
+    """The fixture trust's site on http://127.0.0.1:PORT/."""
+    base, server = serve_directory(trust_site)
+    yield base
+    server.shutdown()
 
 SCREENS = {"phone": (320, 640, 1), "tablet": (768, 1024, 1), "laptop": (1280, 800, 1), "laptop at 400%": (320, 200, 4)}
 MIN_TEXT_PX = 14

@@ -72,10 +72,12 @@ def test_links_with_the_same_text_go_to_the_same_place_and_the_check_sees_two_th
     assert ambiguous_links(contents) == ["goal 1"]  # the contents list is let off; a link in the text is not
 
 
-def test_every_phone_number_is_a_tel_link_and_the_check_sees_one_that_is_not(site: Path, page) -> None:
+def test_every_phone_number_is_a_tel_link_and_the_check_sees_one_that_is_not(site: Path, page, trust_site: Path,
+                                                                           trust_page) -> None:
     problems = {address: untappable_phone_numbers(page(address)) for address in built_pages(site)}
     assert not {a: p for a, p in problems.items() if p}
-    assert any(page(a).select('#main-content a[href^="tel:"]') for a in built_pages(site))
+    # A fork's data may give no phone number at all (a volunteer group): the fixture trust shows the check meets real ones.
+    assert any(trust_page(a).select('#main-content a[href^="tel:"]') for a in built_pages(trust_site))
     bad = BeautifulSoup('<article id="main-content"><p>Call 020 7946 0000 or '
                         '<a href="tel:02079460018">020 7946 0018</a>.</p></article>', "html.parser")
     assert untappable_phone_numbers(bad) == ["020 7946 0000"]
