@@ -233,12 +233,12 @@ def test_a_goal_left_out_of_a_years_report_is_not_reported_not_not_started(proje
 
 def test_a_voluntary_group_gets_a_statement_that_does_not_claim_the_public_sector_regulations(page_of) -> None:
     group = main_text(page_of("group")("accessibility/"))
-    assert "do not apply to this website" in group and "Equality Act 2010" in group
+    assert "law on public sector websites does not apply to us" in group and "Equality Act 2010" in group
     assert "in accordance with the Public Sector Bodies" not in group
     assert "Enforcement procedure" not in group and "Disproportionate burden" not in group
     trust = main_text(page_of("trust")("accessibility/"))
     assert "in accordance with the Public Sector Bodies (Websites and Mobile Applications)" in trust
-    assert "Enforcement procedure" in trust and "do not apply to this website" not in trust
+    assert "Enforcement procedure" in trust and "does not apply to us" not in trust
 
 
 # --- Members of a network ------------------------------------------------------------------------
