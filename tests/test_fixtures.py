@@ -453,3 +453,57 @@ def test_no_template_is_published_as_a_file(org_site: tuple[str, Path]) -> None:
     assert (site / "feed.xml").is_file() is (kind != "group")  # the group has nothing to announce: no feed
     for path in site.rglob("*.xml"):
         assert "{{" not in path.read_text(encoding="utf-8") and "{#" not in path.read_text(encoding="utf-8"), path
+
+
+# --- Words that follow the data: nothing promises what an organisation does not have ----------------
+
+def _load(kind: str):
+    from engagement_hub.reading.load import load
+    return load(FIXTURES / kind)
+
+
+def test_the_values_page_mentions_pledges_only_for_an_organisation_with_pledges(page_of) -> None:
+    def description(kind: str) -> str:
+        return page_of(kind)("values/").find("meta", attrs={"name": "description"})["content"]
+    assert "pledge" not in description("group").lower()
+    assert "pledges made to live them" in description("trust")
+
+
+def test_the_open_data_page_names_years_as_the_organisation_does(page_of) -> None:
+    calendar = main_text(page_of("network")("open-data/"))  # years start in January: 2025
+    assert "reporting year, such as 2025" in calendar and "2025/26" not in calendar
+    assert "reporting year, such as 2025/26" in main_text(page_of("trust")("open-data/"))
+
+
+def test_figures_of_measures_are_published_only_when_there_are_measures_and_years() -> None:
+    from dataclasses import replace
+
+    from engagement_hub.pages.opendata import datasets_for
+    hub = _load("trust")
+    assert {"measures", "measure-values"} <= {d.name for d in datasets_for(hub)}
+    goals = tuple(replace(g, measures=()) for g in hub.strategy.goals)
+    no_measures = replace(hub, strategy=replace(hub.strategy, goals=goals))
+    assert hub.has_progress and not no_measures.has_measures
+    assert not {"measures", "measure-values"} & {d.name for d in datasets_for(no_measures)}
+
+
+def test_the_feed_says_only_what_this_organisation_can_announce() -> None:
+    from dataclasses import replace
+
+    from engagement_hub.pages.feed import subtitle
+    hub = _load("trust")
+    assert subtitle(hub) == "New opportunities to take part, results, year reports and pledge updates"
+    assert subtitle(replace(hub, opportunities=(), pledges=(), has_pledges=False)) == "Year reports"
+    assert "pledge" not in subtitle(_load("group")).lower()
+
+
+def test_a_statement_with_nothing_non_accessible_does_not_say_content_is_listed_below(page_of) -> None:
+    lead = "The content listed below is non-accessible"
+    assert lead not in main_text(page_of("network")("accessibility/"))  # full compliance, nothing known
+    assert lead in main_text(page_of("trust")("accessibility/"))  # partial, with known issues
+
+
+def test_the_sitemap_leaves_out_pages_that_ask_not_to_be_indexed(build_org) -> None:
+    sitemap = (build_org("trust") / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/guide/" not in sitemap and "noindex" in (build_org("trust") / "guide" / "index.html").read_text()
+    assert "/values/" in sitemap and "/contact/" in sitemap

@@ -194,6 +194,7 @@ class HubSite:
         newest = entries[0].updated if entries else feed.Entry("", self.today or build_date(), "", "", "", "").updated
         return str(self.renderer.fragment(
             "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org),
+            subtitle=feed.subtitle(self.hub),
             self_url=base + feed.FEED_PATH if base else "", home_url=base or "./",
             href=lambda src: base + url_of(src) if base else url_of(src) or "./"))
 

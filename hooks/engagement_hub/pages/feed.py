@@ -68,6 +68,14 @@ def entries(hub: m.Hub, today: date) -> list[Entry]:
     return found[:MAX_ENTRIES]
 
 
+def subtitle(hub: m.Hub) -> str:
+    """What the feed carries, naming only what this organisation's data can announce."""
+    kinds = [*(["new opportunities to take part", "results"] if hub.opportunities else []),
+             *(["year reports"] if hub.has_progress else []), *(["pledge updates"] if hub.has_pledges else [])]
+    said = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else "".join(kinds)
+    return said[:1].upper() + said[1:]
+
+
 def feed_id(org: m.Organisation) -> str:
     """The feed's own id: its address when the site has one, otherwise one made from the organisation's name."""
     return org.site_url.rstrip("/") + "/" + FEED_PATH if org.site_url else _id(f"feed/{org.name}")

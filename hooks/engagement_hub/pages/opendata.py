@@ -57,9 +57,16 @@ KIND_WORDS = {
     "date": "date, YYYY-MM-DD",
     "boolean": "true or false",
     "ids": "ids; in CSV separated by spaces, in JSON a list",
-    "year": "reporting year, such as 2025/26",
+    "year": "reporting year, such as 2025/26",  # kind_words() names it as the organisation does
     "datetime": "date, YYYY-MM-DD, or date and UK time with its offset from UTC, such as 2027-01-31T17:00:00+00:00",
 }
+
+
+def kind_words(hub: m.Hub) -> dict[str, str]:
+    """What each kind of column holds, with the example year named the way this organisation names its years
+    (2025 for calendar years, 2025/26 for years starting in another month)."""
+    example = "2025" if hub.organisation.calendar_years else "2025/26"
+    return {**KIND_WORDS, "year": f"reporting year, such as {example}"}
 
 
 def _c(name: str, kind: str, description: str) -> Column:
@@ -420,8 +427,8 @@ def datasets_for(hub: m.Hub) -> list[Dataset]:
             return hub.has_pledges
         if name == "pledges-by-year":
             return hub.has_pledges and hub.has_progress
-        if name == "measures":
-            return hub.has_measures
+        if name in ("measures", "measure-values"):  # a year's figures need measures to be figures of
+            return hub.has_measures and (name == "measures" or hub.has_progress)
         if name == "opportunities":  # none without data/opportunities.yml
             return bool(hub.opportunities)
         if name == "members":  # none without data/members.yml; a file with no rows for an empty list

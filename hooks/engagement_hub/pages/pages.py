@@ -223,7 +223,8 @@ def _values(hub: m.Hub, making: Making) -> list[Page]:
     return [single("values", KINDS["values"].menu, {
         "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
         "downloads": od.downloads_for(hub, "values", memory=making.memory),
-    }, description="The values we work by, and the pledges made to live them")]
+    }, description=("The values we work by, and the pledges made to live them" if hub.has_pledges
+                    else "The values we work by"))]
 
 
 def _value_pages(hub: m.Hub, making: Making) -> list[Page]:
@@ -371,7 +372,7 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
 
 def _open_data(hub: m.Hub, making: Making) -> list[Page]:
     return [single("open-data", KINDS["open-data"].menu, {
-        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, making.memory), "kind_words": od.KIND_WORDS,
+        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, making.memory), "kind_words": od.kind_words(hub),
         "topics": od.topics(hub),
     }, description="The facts on this site as CSV and JSON files, to check or reuse")]
 
