@@ -337,6 +337,10 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
     return doc, problems
 
 
+# The key a line sets, if any ("  - name: x" sets name), to name the field of a line that cannot be parsed.
+_LINE_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+
+
 def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem], str]:
     """``read_yaml`` with lines and columns as YAML counts them, and the text read."""
     problems: list[Problem] = []
@@ -370,8 +374,11 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
     tab_lines = [n for n, line in enumerate(lines, 1) if "\t" in line[: len(line) - len(line.lstrip())]] \
         if "\t" in text else []
     for n in tab_lines[:20]:
+        # The file cannot be read, so no field path is known; the key written on the line is the next best name.
+        key = _LINE_KEY.match(lines[n - 1])
         add(n, 1, "This line is indented with a tab character. YAML only allows spaces.",
-            "Delete the tab and indent with spaces, two per level.")
+            "Delete the tab and indent with spaces, two per level.",
+            f"{key.group(1)} (on this line)" if key else "(the whole file)")
     if tab_lines:
         return doc, problems, text
 
