@@ -268,10 +268,19 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
         # content/ pages pass the same sanitiser as data, unless mkdocs.yml names them under extra.trusted_html.
         html = html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
         # Hand-written pages are in English on every language's site: marked so, and said so.
-        return html if site.language.code == SOURCE else site.renderer.in_english(html)
+        if site.language.code == SOURCE:
+            return html
+        _in_english(page.toc)  # their headings in the page's table of contents too
+        return site.renderer.in_english(html)
     body = site.render(src)
     page.toc = get_toc(site.toc_tokens(body))
     return body
+
+
+def _in_english(toc) -> None:  # noqa: ANN001 - MkDocs' TableOfContents (or a heading's children)
+    for heading in toc:
+        heading.title = fragments.OPEN + heading.title + fragments.CLOSE
+        _in_english(heading.children)
 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201

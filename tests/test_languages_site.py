@@ -231,7 +231,9 @@ CHARTS = """() => [...document.querySelectorAll("#main-content svg.hub-chart__sv
 FIGURES = """() => {
   const edge = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1);
                                return r.getBoundingClientRect().left; };
-  const cells = [...document.querySelectorAll("#main-content td")].filter(td => /^[+\u2212]\\d/.test(td.textContent));
+  // A signed figure is the cell's text, or a <bdi> in it before its words ("+3 (better)").
+  const cells = [...document.querySelectorAll("#main-content td")].filter(td => /^[+\u2212]\\d/.test(td.textContent))
+    .map(td => td.querySelector("bdi") || td);
   const bars = [...document.querySelectorAll("#main-content .hub-bars__current, #main-content .hub-bars__previous")];
   return [...cells, ...bars].filter(el => el.childNodes.length === 1 && el.firstChild.nodeType === 3)
     .map(el => ({text: el.textContent, ltr: edge(el.firstChild, 0) < edge(el.firstChild, el.firstChild.length - 1)}));

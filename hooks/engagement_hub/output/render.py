@@ -18,7 +18,7 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
-from ..pages import fragments, jsonld, localised, wordtables
+from ..pages import fragments, jsonld, localised, words, wordtables
 from ..pages import pages as pg
 from ..pages import progress as pr
 from ..pages.addresses import relative
@@ -31,6 +31,7 @@ from ..reading import opportunities as op
 from ..reading.languages import ENGLISH, SOURCE, Language
 from ..reading.problems import Problem
 from ..reading.text import inline_html, markdown_html
+from ..reading.translations import InEnglish
 
 
 def long_date(iso: str) -> str:
@@ -86,8 +87,10 @@ def environment(template_dir: Path, translations: NullTranslations | None = None
     )
     env.install_gettext_translations(translations or NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(md=fragments.wrap(markdown_html, "div"), inline=fragments.wrap(inline_html, "span"),
-                       number=pr.number, long_date=long_date if language == SOURCE else partial(
-                           localised.long_date, code=language),
+                       number=pr.number if language == SOURCE else partial(words.number, code=language),
+                       figure=str if language == SOURCE else left_to_right,
+                       english=str if language == SOURCE else _in_english,
+                       long_date=long_date if language == SOURCE else partial(localised.long_date, code=language),
                        the=with_the if language == SOURCE else _no_article, when=op.when_words, iso=op.iso,
                        script_json=jsonld.script_json,
                        breakable=breakable,
@@ -114,6 +117,22 @@ def breakable(text: str) -> Markup:
 
 
 _BREAK_AT = re.compile(r"(?<=[/_@])(?=\w)|(?<=\w)(?=\.\w)")
+
+
+def _in_english(name: str) -> str:
+    """An English name that stays English on every site (a data file's name, 'pledges'), marked as English."""
+    return fragments.finalize(InEnglish(name))
+
+
+def left_to_right(figure: str) -> Markup:
+    """A signed figure (+3, −1.5) kept left to right on a right-to-left page, its sign before its number:
+    alone in an Urdu line, '+3' would show as '3+'. A figure in words ('No change') is left as it is."""
+    if _SIGNED.fullmatch(figure):
+        return Markup('<bdi dir="ltr">{}</bdi>').format(figure)
+    return escape(figure)
+
+
+_SIGNED = re.compile(r"[+\-−][\d.,\u066b\u066c\u0660-\u0669\u06f0-\u06f9]+%?")
 
 
 def goal_title(gettext: Callable[[str], str], goal: m.Goal) -> str:
@@ -179,7 +198,8 @@ class Renderer:
                 "This page was translated by machine and has not been checked by a native speaker."))
         if not notes:
             return marked.html
-        note = Markup('<p class="hub-translation-note" role="note">{}</p>').format(" ".join(notes))
+        # The note itself may be in English (a catalogue without it): marked like any other English.
+        note = str(fragments.apply(Markup('<p class="hub-translation-note" role="note">{}</p>').format(" ".join(notes))).html)
         at = marked.html.find("</h1>")
         at = at + len("</h1>") if at >= 0 else 0
-        return marked.html[:at] + str(note) + marked.html[at:]
+        return marked.html[:at] + note + marked.html[at:]

@@ -17,16 +17,17 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from ..pages import datapackage, feed, ics, moved, opendata
+from ..pages import datapackage, feed, fragments, ics, moved, opendata, wordtables
 from ..pages.addresses import relative, url_of
 from ..pages.alternates import prefix
 from ..pages.pages import Page, build_pages, named_src, navigation
 from ..pages.titles import navigation_titles, page_titles
+from ..pages.words import ENGLISH_WORDS, Marked, Words
 from ..preview.memory import Memory
 from ..preview.sameness import Exactly, same
 from ..reading import model as m
 from ..reading.builddate import build_date
-from ..reading.catalogue import gettext
+from ..reading.catalogue import gettext, translated_ids
 from ..reading.languages import ENGLISH, SOURCE, Language
 from ..reading.load import load_language
 from ..reading.logo import site_path
@@ -104,13 +105,17 @@ class HubSite:
         # The feed is written, and linked, only when it has something in it: an organisation with nothing
         # dated to announce yet has no feed, as a download with no rows is not offered.
         feed_path = feed.FEED_PATH if feed.entries(hub, today) else ""
-        pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path)}
+        this = text.language if text else ENGLISH
+        # The site's own words in its language; a word the catalogue lacks is shown in English, marked (words.py).
+        translations = Marked(gettext(text.catalogue), translated_ids(text.catalogue)) if text else None
+        words = Words(translations, this.code) if translations else ENGLISH_WORDS
+        hub = wordtables.in_language(hub, words) if translations else hub
+        pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words)}
         if clashes := content_clashes(content_dir, pages) + moved.clashes(moved.moved(pages), pages, content_dir):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
-        this = text.language if text else ENGLISH
         # A translation file's 'reviewed' (default false) covers the site's own words in that language too.
-        renderer = Renderer(hub, template_dir, gettext(text.catalogue) if text else None, this,
+        renderer = Renderer(hub, template_dir, translations, this,
                             words_checked=text.translation.reviewed if text else True)
         nav = navigation(hub, extra)
         if text is not None:  # a site in another language than English: its page names translated
@@ -234,7 +239,8 @@ class HubSite:
         """What every page's footer needs: the feedback route with the page named."""
         contact = self.hub.organisation.contact
         target = contact.feedback_url or f"mailto:{contact.email}"
-        subject = f"Feedback on the page: {title}"
+        # A title still in English carries marks (fragments.py), which have no place in an email's subject.
+        subject = f"Feedback on the page: {fragments.strip(title)}"
         sep = "&" if "?" in target else "?"
         if target.startswith("mailto:"):
             useful = f"{target}{sep}subject={quote(subject + ' (useful)')}"

@@ -21,9 +21,14 @@ _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
+# Words still in English on a page in another language (the hub's fragments.py): kept marked as English in the
+# contents, where the build makes the marks lang="en" again.
+_IN_ENGLISH = re.compile(r'<span lang="en" dir="ltr">([^<]*)</span>')
+
+
 def headings(html: str) -> list[tuple[int, str, str]]:
     """(level, id, text) of the h2 and h3 headings, in order, the text plain (not HTML)."""
-    return [(int(level), anchor, html_text.unescape(_TAG.sub("", text)).strip())
+    return [(int(level), anchor, html_text.unescape(_TAG.sub("", _IN_ENGLISH.sub("\ufdd0\\1\ufdd1", text))).strip())
             for level, anchor, text in _HEADING.findall(html)]
 
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from ..reading import model as m
 from . import progress as pr
+from .fragments import finalize
+from .words import ENGLISH_WORDS, Words
 
 # Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers.
 MEASURED = "#0072b2"  # blue, 5.0:1 on white
@@ -55,6 +57,7 @@ def nice_step(span: float, ticks: int = 5) -> float:
 class Tick:
     position: float
     label: str
+    target: bool = False  # the progress chart's 100%: where the target is met, labelled so
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ PLOT_LEFT, PLOT_RIGHT = 14.0, 90.0
 CROWDED = 4  # more points than this and a narrow screen staggers the years and drops the middle numbers
 
 
-def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) -> TrendChart:
+def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str,
+                words: Words = ENGLISH_WORDS) -> TrendChart:
     """A line chart of one measure over every reporting year, starting at zero."""
     crowded = len(points) > CROWDED
     height, top = (300 if crowded else 280), 28.0
@@ -117,34 +121,42 @@ def trend_chart(measure: m.Measure, points: list[pr.TrendPoint], chart_id: str) 
     x_of = [_r(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * i / columns) for i in range(len(points))]
     if len(points) == 1:
         x_of = [_r((PLOT_LEFT + PLOT_RIGHT) / 2)]
-    markers = tuple(Marker(x_of[i], y_of(p.value), p.year, pr.number(p.value), p.draft, p.baseline,
+    markers = tuple(Marker(x_of[i], y_of(p.value), p.year, words.number(p.value), p.draft, p.baseline,
                            minor=crowded and 0 < i < len(points) - 1, lower=crowded and i % 2 == 1)
                     for i, p in enumerate(points) if p.value is not None)
     segments = tuple(Segment(x_of[i - 1], y_of(a.value), x_of[i], y_of(b.value))
                      for i, (a, b) in enumerate(itertools.pairwise(points), start=1)
                      if a.value is not None and b.value is not None)
-    ticks = tuple(Tick(y_of(step * i), pr.number(step * i)) for i in range(round(top_value / step) + 1))
-    target_label = f"Target {pr.number(measure.target)} by {measure.target_year}"
+    ticks = tuple(Tick(y_of(step * i), words.number(step * i)) for i in range(round(top_value / step) + 1))
+    target_label = words.gettext("Target %(target)s by %(year)s") % {
+        "target": words.number(measure.target), "year": measure.target_year}
     return TrendChart(
-        id=chart_id, title=f"{measure.name}, by year", height=height,
-        description=trend_description(measure, points),
+        id=chart_id, title=words.gettext("%(measure)s, by year") % {"measure": finalize(measure.name)}, height=height,
+        description=trend_description(measure, points, words),
         top=top, bottom=bottom, y_ticks=ticks, markers=markers, segments=segments,
         target_y=y_of(measure.target), target_label=target_label)
 
 
-def trend_description(measure: m.Measure, points: list[pr.TrendPoint]) -> str:
+def trend_description(measure: m.Measure, points: list[pr.TrendPoint], words: Words = ENGLISH_WORDS) -> str:
     """The chart in words: what it shows and where the measure has got to.
 
     The numbers for every year are in the table right after the chart, so the
     description does not read them all out a second time.
     """
-    words = f"Line chart of {measure.name.lower()} ({measure.unit}) by year, {measure.better} is better."
+    names = {"measure": finalize(measure.name).lower(), "unit": finalize(measure.unit)}
+    sentences = [words.gettext("Line chart of %(measure)s (%(unit)s) by year, higher is better.") % names
+                 if measure.better == "higher" else
+                 words.gettext("Line chart of %(measure)s (%(unit)s) by year, lower is better.") % names]
     known = [p for p in points if p.value is not None]
     if len(known) > 1:
         first, last = known[0], known[-1]
-        words += f" It went from {pr.number(first.value)} ({first.label}) to {pr.number(last.value)} ({last.label})."
-    return (f"{words} The target, shown as a dashed line, is {pr.number(measure.target)} by {measure.target_year}. "
-            "The figures are in the table below.")
+        sentences.append(words.gettext("It went from %(first)s (%(first_year)s) to %(last)s (%(last_year)s).") % {
+            "first": words.number(first.value), "first_year": first.label,
+            "last": words.number(last.value), "last_year": last.label})
+    sentences.append(words.gettext("The target, shown as a dashed line, is %(target)s by %(year)s.") % {
+        "target": words.number(measure.target), "year": measure.target_year})
+    sentences.append(words.gettext("The figures are in the table below."))
+    return " ".join(sentences)
 
 
 @dataclass(frozen=True)
@@ -220,7 +232,8 @@ def progress_rows(goals: tuple[m.Goal, ...], year: m.Year, previous: m.Year | No
     return rows
 
 
-def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str) -> ProgressChart:
+def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | None, chart_id: str,
+                   words: Words = ENGLISH_WORDS) -> ProgressChart:
     """Horizontal bars, one pair per measure: last year hatched, this year solid, target at 100%."""
     highest = max([100.0, *(r.current or 0 for r in rows), *(r.previous or 0 for r in rows)])
 
@@ -231,13 +244,15 @@ def progress_chart(rows: list[ProgressRow], year: m.Year, previous: m.Year | Non
         row.measure.name,
         Bar(w(row.previous), f"{previous.label}: {percent(row.previous)}") if previous is not None else None,
         Bar(w(row.current), f"{year.label}: {percent(row.current)}")) for row in rows)
-    ticks = tuple(Tick(w(v), "100% = target" if v == 100 else f"{v}%") for v in range(0, int(highest) + 1, 25))
+    ticks = tuple(Tick(w(v), words.gettext("100%% = target") % {}, target=True) if v == 100 else Tick(w(v), f"{v}%")
+                  for v in range(0, int(highest) + 1, 25))
     return ProgressChart(
-        id=chart_id, title=f"Progress towards each target in {year.label}",
-        description=progress_description(rows, year, previous), groups=groups, ticks=ticks, target_x=w(100))
+        id=chart_id, title=words.gettext("Progress towards each target in %(year)s") % {"year": year.label},
+        description=progress_description(rows, year, previous, words), groups=groups, ticks=ticks, target_x=w(100))
 
 
-def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year | None) -> str:
+def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year | None,
+                         words: Words = ENGLISH_WORDS) -> str:
     """What the chart shows and what it says, in words; the numbers themselves are in the table after it.
 
     Repeating every number here made screen readers read them twice and, at
@@ -246,13 +261,25 @@ def progress_description(rows: list[ProgressRow], year: m.Year, previous: m.Year
     count = len(rows)
     reached = sum(1 for r in rows if r.current is not None and r.current >= 100)
     halfway = sum(1 for r in rows if r.current is not None and r.current >= 50)
-    words = (f"Bar chart of how far each of {count} measure{'s' if count != 1 else ''} has moved from its baseline "
-             f"(0%) towards its target (100%) in {year.label}")
+    sentences = [words.ngettext(
+        "Bar chart of how far each of %(count)s measure has moved from its baseline (0%%) towards its target "
+        "(100%%) in %(year)s.",
+        "Bar chart of how far each of %(count)s measures has moved from its baseline (0%%) towards its target "
+        "(100%%) in %(year)s.", count) % {"count": count, "year": year.label}]
     if previous is not None:
-        words += f". It shows {previous.label} as hatched bars and {year.label} as solid bars"
+        sentences.append(words.gettext("It shows %(previous)s as hatched bars and %(year)s as solid bars.") % {
+            "previous": previous.label, "year": year.label})
         compared = [r for r in rows if r.previous is not None]
         closer = sum(1 for r in compared if r.current is not None and r.current > r.previous)
-        words += f". {closer} of {len(compared)} measures moved closer to their target since {previous.label}"
-    words += (f". {halfway} of {count} {'is' if halfway == 1 else 'are'} at least halfway to the target, and "
-              f"{reached} {'has' if reached == 1 else 'have'} reached it. The figures are in the table below.")
-    return words
+        sentences.append(words.gettext(
+            "%(closer)s of %(compared)s measures moved closer to their target since %(previous)s.") % {
+            "closer": closer, "compared": len(compared), "previous": previous.label})
+    # One sentence in two counted halves, each with its own plural: "2 of 5 are ..., and 1 has reached it."
+    sentences.append(words.gettext("%(halfway)s, and %(reached)s.") % {
+        "halfway": words.ngettext("%(halfway)s of %(count)s is at least halfway to the target",
+                                  "%(halfway)s of %(count)s are at least halfway to the target", halfway)
+        % {"halfway": halfway, "count": count},
+        "reached": words.ngettext("%(reached)s has reached it", "%(reached)s have reached it", reached)
+        % {"reached": reached}})
+    sentences.append(words.gettext("The figures are in the table below."))
+    return " ".join(sentences)

@@ -26,7 +26,8 @@ from ..reading.translations import InEnglish, Translated
 OPEN, CLOSE, UNCHECKED = "\ufdd0", "\ufdd1", "\ufdd2"
 _MARKS = re.compile(f"[{OPEN}{CLOSE}{UNCHECKED}]")
 _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_RAW = re.compile(r"<(/?)(title|script|style|textarea)\b", re.IGNORECASE)
+# Where no element may go: an SVG's <desc> (a chart's description) is text only, like a <title>.
+_RAW = re.compile(r"<(/?)(title|desc|script|style|textarea)\b", re.IGNORECASE)
 _SVG = re.compile(r"<(/?)svg\b", re.IGNORECASE)
 
 

@@ -14,13 +14,14 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..preview.memory import Memory
 from ..reading import model as m
 from ..reading import opportunities as op
 from . import progress as pr
+from .words import ENGLISH_WORDS, Words
 
 FOLDER = "open-data"
 
@@ -62,11 +63,12 @@ KIND_WORDS = {
 }
 
 
-def kind_words(hub: m.Hub) -> dict[str, str]:
+def kind_words(hub: m.Hub, words: Words = ENGLISH_WORDS) -> dict[str, str]:
     """What each kind of column holds, with the example year named the way this organisation names its years
-    (2025 for calendar years, 2025/26 for years starting in another month)."""
+    (2025 for calendar years, 2025/26 for years starting in another month), in the page's language."""
     example = "2025" if hub.organisation.calendar_years else "2025/26"
-    return {**KIND_WORDS, "year": f"reporting year, such as {example}"}
+    return {**{kind: words.gettext(text) for kind, text in KIND_WORDS.items()},
+            "year": words.gettext("reporting year, such as %(example)s") % {"example": example}}
 
 
 def _c(name: str, kind: str, description: str) -> Column:
@@ -437,18 +439,38 @@ def datasets_for(hub: m.Hub) -> list[Dataset]:
     return [d for d in DATASETS if wanted(d.name)]
 
 
-def topics(hub: m.Hub) -> list[str]:
+def topics(hub: m.Hub, words: Words = ENGLISH_WORDS) -> list[str]:
     """What the open data covers, in words, for the open data page: only the sections the data has."""
-    return ["our strategy", "values", *(["pledges"] if hub.has_pledges else []),
-            *(["members"] if hub.members is not None else []), "ways to get involved",
-            *(["progress"] if hub.has_progress else [])]
+    return [words.gettext("our strategy"), words.gettext("values"),
+            *([words.gettext("pledges")] if hub.has_pledges else []),
+            *([words.gettext("members")] if hub.members is not None else []), words.gettext("ways to get involved"),
+            *([words.gettext("progress")] if hub.has_progress else [])]
 
 
-def downloads_for(hub: m.Hub, *names: str, memory: Memory | None = None) -> list[Dataset]:
+def downloads_for(hub: m.Hub, *names: str, memory: Memory | None = None,
+                  words: Words = ENGLISH_WORDS) -> list[Dataset]:
     """The datasets a page offers in its 'Download the data' section: of those the data calls for, the ones
     with rows (a file of column names alone is listed on the open data page, not offered as the page's facts)."""
     offered = {d.name for d in datasets_for(hub)}
-    return [BY_NAME[name] for name in names if name in offered and rows_of(BY_NAME[name], hub, memory)]
+    return in_language([BY_NAME[name] for name in names if name in offered and rows_of(BY_NAME[name], hub, memory)],
+                       words)
+
+
+def in_language(datasets: list[Dataset], words: Words) -> list[Dataset]:
+    """The datasets as a page describes them, in its language. The files and datapackage.json describe them
+    in English, the language of the data's field names; each text here is a message (wordtables.DEFAULT_TEXTS)."""
+    if words is ENGLISH_WORDS:
+        return datasets
+    return [replace(d, title=words.gettext(d.title), description=words.gettext(d.description),
+                    columns=tuple(replace(c, description=words.gettext(c.description)) for c in d.columns))
+            for d in datasets]
+
+
+def texts() -> list[str]:
+    """Every text that describes a dataset or a kind of column, for the catalogue's template."""
+    return [*(text for kind, text in KIND_WORDS.items() if kind != "year"),  # kind_words() words the year's
+            *(text for d in DATASETS for text in (d.title, d.description)),
+            *(c.description for d in DATASETS for c in d.columns)]
 
 
 def files(hub: m.Hub, memory: Memory | None = None) -> dict[str, str]:

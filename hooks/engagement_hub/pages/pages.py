@@ -21,7 +21,9 @@ from . import charts as ch
 from . import ics, jsonld, ways
 from . import opendata as od
 from . import progress as pr
+from .fragments import finalize
 from .paging import RECENT_YEAR_TABLES, paginate, shortened
+from .words import ENGLISH_WORDS, Words
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ def goal_title(goal: m.Goal) -> str:
     return f"Goal {goal.number}: {goal.title}"
 
 
+def _in(table: dict[str, str], words: Words) -> dict[str, str]:
+    """A table of the core's words (wordtables.py) in the language of ``words``."""
+    return {code: words.gettext(word) for code, word in table.items()}
+
+
 def _group(items: list[Any], key: Any, order: dict[str, str]) -> list[tuple[str, str, list[Any]]]:
     """Group items under headings in a fixed order, leaving out empty groups."""
     groups: dict[str, list[Any]] = defaultdict(list)
@@ -136,7 +143,7 @@ def _group_by_kind(items: list[Any], key: Any, kinds: tuple[m.Kind, ...]) -> lis
     return [(kind, groups[kind.id]) for kind in kinds if groups.get(kind.id)]
 
 
-def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
+def goal_status_rows(hub: m.Hub, year: m.Year, words: Words = ENGLISH_WORDS) -> list[dict[str, Any]]:
     previous = hub.previous_year(year)
     rows = []
     for goal in hub.strategy.goals:
@@ -146,8 +153,8 @@ def goal_status_rows(hub: m.Hub, year: m.Year) -> list[dict[str, Any]]:
         move = pr.movement(status, before.status if before else None)
         rows.append({
             "goal": goal, "entry": entry, "status": status, "previous_status": before.status if before else None,
-            "movement": move, "movement_words": pr.MOVEMENT_WORDS[move],
-            "measures": pr.measure_rows(goal, year, previous),
+            "movement": move, "movement_words": words.gettext(pr.MOVEMENT_WORDS[move]),
+            "measures": pr.measure_rows(goal, year, previous, words),
             "you_said_we_did": [f for f in year.you_said_we_did if f.goal_id == goal.id],
         })
     return rows
@@ -160,30 +167,31 @@ class Making:
     groups: dict[str, list[m.Opportunity]]
     memory: Memory  # one for the whole call: the open data rows are worked out once
     feed: str = ""  # the Atom feed's path, when the site has one (only with something to announce)
+    words: Words = ENGLISH_WORDS  # the core's words in the site's language (charts, changes, page titles)
 
 
 Builder = Callable[[m.Hub, Making], list[Page]]
 
 
 def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None, *,
-                feed: str = "") -> list[Page]:
+                feed: str = "", words: Words = ENGLISH_WORDS) -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
     open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py.
     ``feed``: the Atom feed's path when the site has one (output/site.py writes it only with entries in it).
 
     Each kind's builder (BUILDERS) makes the pages of that kind; a kind the data has nothing for makes none.
     """
-    making = Making(op.split(hub.opportunities, today or date.min), memory or Memory(), feed)
+    making = Making(op.split(hub.opportunities, today or date.min), memory or Memory(), feed, words)
     pages = [page for name in KINDS if (build := BUILDERS.get(name)) for page in build(hub, making)]
-    return paginate(pages)  # long pledge lists continue on numbered pages
+    return paginate(pages, words)  # long pledge lists continue on numbered pages
 
 
 def _home(hub: m.Hub, making: Making) -> list[Page]:
     latest = hub.latest_year
     return [single("home", KINDS["home"].menu, {
         "latest": latest, "latest_statuses": _latest_statuses(latest),
-        "latest_rows": goal_status_rows(hub, latest) if latest else [],
-        "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
+        "latest_rows": goal_status_rows(hub, latest, making.words) if latest else [],
+        "values_by_family": _group(list(hub.values), lambda v: v.family, _in(m.VALUE_FAMILY_WORDS, making.words)),
         "open_opportunities": making.groups["open"],
         "channel_count": len(hub.channels),
     }, description=hub.organisation.strapline)]
@@ -192,7 +200,8 @@ def _home(hub: m.Hub, making: Making) -> list[Page]:
 def _strategy(hub: m.Hub, making: Making) -> list[Page]:
     strategy, latest = hub.strategy, hub.latest_year
     return [single("strategy", strategy.title, {"latest": latest, "latest_statuses": _latest_statuses(latest)},
-                   description=f"Our goals to {strategy.end}" if strategy.end else "Our goals")]
+                   description=making.words.gettext("Our goals to %(end)s") % {"end": strategy.end} if strategy.end
+                   else making.words.gettext("Our goals"))]
 
 
 def _latest_statuses(latest: m.Year | None) -> dict[str, str]:
@@ -211,18 +220,18 @@ def _goals(hub: m.Hub, making: Making) -> list[Page]:
             "pledges": hub.pledges_for_goal(goal.id),
             "latest": latest,
             "latest_entry": latest.for_goal(goal.id) if latest else None,
-            "latest_measures": pr.measure_rows(goal, latest, hub.previous_year(latest)) if latest else [],
+            "latest_measures": pr.measure_rows(goal, latest, hub.previous_year(latest), making.words) if latest else [],
             "history": [(y, e) for y, e in years if e],
-            "trends": [(measure, points, ch.trend_chart(measure, points, f"chart-trend-{measure.id}"))
-                       for measure in goal.measures for points in [pr.trend(measure, goal, hub.years)]],
+            "trends": [(measure, points, ch.trend_chart(measure, points, f"chart-trend-{measure.id}", making.words))
+                       for measure in goal.measures for points in [pr.trend(measure, goal, hub.years, making.words)]],
         }, description=goal.summary))
     return pages
 
 
 def _values(hub: m.Hub, making: Making) -> list[Page]:
     return [single("values", KINDS["values"].menu, {
-        "values_by_family": _group(list(hub.values), lambda v: v.family, m.VALUE_FAMILY_WORDS),
-        "downloads": od.downloads_for(hub, "values", memory=making.memory),
+        "values_by_family": _group(list(hub.values), lambda v: v.family, _in(m.VALUE_FAMILY_WORDS, making.words)),
+        "downloads": od.downloads_for(hub, "values", memory=making.memory, words=making.words),
     }, description=("The values we work by, and the pledges made to live them" if hub.has_pledges
                     else "The values we work by"))]
 
@@ -244,7 +253,7 @@ def _pledges(hub: m.Hub, making: Making) -> list[Page]:
         "by_value": [(v, hub.pledges_for_value(v.id)) for v in hub.values if hub.pledges_for_value(v.id)],
         "counts": {k: sum(1 for p in hub.pledges if p.status == k) for k in m.PLEDGE_STATUS_WORDS},
         "pledge_count": len(hub.pledges),
-        "downloads": od.downloads_for(hub, "pledges", "pledge-updates", memory=making.memory),
+        "downloads": od.downloads_for(hub, "pledges", "pledge-updates", memory=making.memory, words=making.words),
     }, description="Promises made to live our values, and whether they were kept")]
 
 
@@ -266,7 +275,7 @@ def _get_involved(hub: m.Hub, making: Making) -> list[Page]:
         "channels_by_kind": shortened(ways.by_kind(hub), apart),
         "ways": {kind.id: ways.kind_src(kind) for kind in hub.channel_kinds} if apart else {},
         "opportunities": making.groups, "all_calendar": op.ALL_CALENDAR, "feed": making.feed,
-        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=making.memory),
+        "downloads": od.downloads_for(hub, "channels", "communities", "opportunities", memory=making.memory, words=making.words),
     }, description="Ways to take part")]
 
 
@@ -275,7 +284,8 @@ def _ways(hub: m.Hub, making: Making) -> list[Page]:
     if not ways.apart(hub):
         return []
     return [Page(ways.kind_src(kind), kind.name, "ways", {"kind": kind, "channels": channels},
-                 description=f"Ways to take part: {kind.name}") for kind, channels in ways.by_kind(hub)]
+                 description=making.words.gettext("Ways to take part: %(kind)s") % {"kind": finalize(kind.name)})
+            for kind, channels in ways.by_kind(hub)]
 
 
 def _patient_partners(hub: m.Hub, making: Making) -> list[Page]:
@@ -311,8 +321,8 @@ def _opportunities(hub: m.Hub, making: Making) -> list[Page]:
                 "channel_links": {c: addresses[c] for c in item.channel_ids},  # where each channel's card is
                 "outcome_year": years.get(item.outcome.year) if item.outcome else None,
                 "structured_data": jsonld.events(item, org, ics.page_url(org, src)),
-            }, description=f"{m.OPPORTUNITY_KIND_WORDS[item.kind]}, {m.OPPORTUNITY_STATE_WORDS[state].lower()}: "
-                           f"{item.who_for}"))
+            }, description=f"{making.words.gettext(m.OPPORTUNITY_KIND_WORDS[item.kind])}, "
+                           f"{making.words.gettext(m.OPPORTUNITY_STATE_WORDS[state]).lower()}: {item.who_for}"))
     return pages
 
 
@@ -324,7 +334,7 @@ def _members(hub: m.Hub, making: Making) -> list[Page]:
         kinds.setdefault(member.kind, []).append((member, hub.pledges_by_member(member)))
     return [single("members", KINDS["members"].menu, {
         "members_by_kind": sorted(kinds.items()), "introduction": hub.members_introduction,
-        "count": len(hub.members), "downloads": od.downloads_for(hub, "members", memory=making.memory)},
+        "count": len(hub.members), "downloads": od.downloads_for(hub, "members", memory=making.memory, words=making.words)},
                    description="The organisations that are members, and the pledges each has made")]
 
 
@@ -334,9 +344,9 @@ def _progress(hub: m.Hub, making: Making) -> list[Page]:
     return [single("progress", KINDS["progress"].menu, {
         "years": list(reversed(hub.years)),
         # Each goal's status for recent years; older years link to their own report (keeps the page light).
-        "summaries": {y.label: goal_status_rows(hub, y) for y in hub.years[-RECENT_YEAR_TABLES:]},
+        "summaries": {y.label: goal_status_rows(hub, y, making.words) for y in hub.years[-RECENT_YEAR_TABLES:]},
         "downloads": od.downloads_for(hub, "years", "progress", "measures", "measure-values", "you-said-we-did",
-                                      "highlights", "communities", memory=making.memory),
+                                      "highlights", "communities", memory=making.memory, words=making.words),
     }, description="How we are doing against our goals, year by year")]
 
 
@@ -354,31 +364,33 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
         # A first year whose every measure is still at its baseline would chart nothing but 0% bars:
         # the report shows the starting point (baseline and target of each measure) instead.
         starting_point = previous is None and all(not row.current for row in progress_rows)
-        rows = goal_status_rows(hub, year)
+        rows = goal_status_rows(hub, year, making.words)
         pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year", {
             "year": year, "previous": previous, "rows": rows, "changes": pr.changes(rows),
             # "You said, we did" entries that belong to no goal (each goal's own are in its row).
             "general_you_said": [f for f in year.you_said_we_did if not f.goal_id],
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
-            "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous),
-            "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress")
+            "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous, making.words),
+            "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress", making.words)
             if progress_rows and not starting_point else None,
             "starting_point": [(g, x) for g in strategy.goals for x in g.measures] if starting_point else [],
             "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities",
-                                          "pledges-by-year", memory=making.memory),
-        }, description=f"Our report to {org.words.progress_reviewed_by} on {year.label}"))
+                                          "pledges-by-year", memory=making.memory, words=making.words),
+        }, description=making.words.gettext("Our report to %(board)s on %(year)s") % {
+            "board": finalize(org.words.progress_reviewed_by), "year": year.label}))
     return pages
 
 
 def _open_data(hub: m.Hub, making: Making) -> list[Page]:
     return [single("open-data", KINDS["open-data"].menu, {
-        "datasets": od.datasets_for(hub), "counts": od.row_counts(hub, making.memory), "kind_words": od.kind_words(hub),
-        "topics": od.topics(hub),
+        "datasets": od.in_language(od.datasets_for(hub), making.words), "counts": od.row_counts(hub, making.memory),
+        "kind_words": od.kind_words(hub, making.words), "topics": od.topics(hub, making.words),
     }, description="The facts on this site as CSV and JSON files, to check or reuse")]
 
 
 def _contact(hub: m.Hub, making: Making) -> list[Page]:
-    return [single("contact", KINDS["contact"].menu, {}, description=f"How to contact {hub.organisation.short_name}")]
+    return [single("contact", KINDS["contact"].menu, {}, description=making.words.gettext("How to contact %(name)s") % {
+        "name": finalize(hub.organisation.short_name)})]
 
 
 def _accessibility(hub: m.Hub, making: Making) -> list[Page]:

@@ -18,10 +18,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from ..reading import model as m
 from .addresses import url_of
+from .fragments import finalize
+from .words import ENGLISH_WORDS, Words, capitalised
 
 PER_PAGE = 50
 # The pledges page shows a few pledges under each value and links to the value's
@@ -144,7 +147,8 @@ def page_number(position: int, first: int = PER_PAGE) -> int:
 
 def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE, *,
           continuation_kind: str = "pledge-list", continuation_key: str = "pledges",
-          in_search: bool = False) -> list[Any]:  # pledges: each found once, on the "who made them" pages
+          in_search: bool = False,  # pledges: each found once, on the "who made them" pages
+          words: Words = ENGLISH_WORDS) -> list[Any]:
     """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest.
 
     The rest go on pages of ``continuation_kind``, their list under ``continuation_key`` and the host
@@ -164,9 +168,10 @@ def split(host: Any, key: str, slug: str, label: str, continuation_title: str, f
         if number == 1:
             out.append(replace(host, context={**host.context, key: shown}))
         else:
-            out.append(type(host)(srcs[number - 1], f"{continuation_title}, page {number} of {len(parts)}",
+            out.append(type(host)(srcs[number - 1], _page_of(continuation_title, number, len(parts), words),
                                   continuation_kind, {continuation_key: shown, "host": Host(host.src, host.title)},
-                                  description=f"{label[:1].upper()}{label[1:]}, {start} to {pager.end}",
+                                  description=words.gettext("%(list)s, %(start)s to %(end)s") % {
+                                      "list": capitalised(label), "start": start, "end": pager.end},
                                   in_search=in_search))
     return out
 
@@ -186,7 +191,12 @@ def shortened(groups: Sequence[tuple[Any, Sequence[Any]]], short: bool) -> list[
     return [(g, Shown(items[:each], Tally.of(items))) for g, items in groups]
 
 
-def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
+def _page_of(title: str, number: int, count: int, words: Words) -> str:
+    """A continuation page's title: 'Pledges that name Compassion, page 2 of 5'."""
+    return words.gettext("%(title)s, page %(number)s of %(count)s") % {"title": title, "number": number, "count": count}
+
+
+def by_maker(host: Any, key: str = "by_kind", words: Words = ENGLISH_WORDS) -> list[Any]:
     """The "by who made them" page, split between makers into pages of about PER_PAGE pledges."""
     rows = [(label, maker, pledge) for label, makers in host.context[key] for maker, pledges in makers
             for pledge in pledges]
@@ -205,12 +215,13 @@ def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
                 makers.append((maker, []))
             makers[-1][1].append(pledge)
         start = (number - 1) * PER_PAGE + 1
-        pager = Pager("pledges", number, srcs, start, start + len(part) - 1, len(rows))
+        pager = Pager(words.gettext("pledges"), number, srcs, start, start + len(part) - 1, len(rows))
         context = {**host.context, key: grouped, "pager": pager}
         if number == 1:
             out.append(replace(host, context=context))
         else:
-            out.append(replace(host, src=srcs[number - 1], title=f"{host.title}, page {number} of {len(parts)}",
+            # The page's own title is one of titles.FIXED_TITLES, a message in the catalogue.
+            out.append(replace(host, src=srcs[number - 1], title=_page_of(words.gettext(host.title), number, len(parts), words),
                                context=context))
     return out
 
@@ -218,43 +229,51 @@ def by_maker(host: Any, key: str = "by_kind") -> list[Any]:
 Rule = Callable[[Any], list[Any]]
 
 
-def _rules() -> dict[str, Rule]:
+def _rules(words: Words) -> dict[str, Rule]:
+    """How each kind of page is split, its lists named in the language of ``words``."""
     def value(page: Any) -> list[Any]:
-        name = page.context["value"].name
-        return split(page, "pledges", "pledges", f"pledges that name {name}", f"Pledges that name {name}")
+        name = {"name": finalize(page.context["value"].name)}
+        return split(page, "pledges", "pledges", words.gettext("pledges that name %(name)s") % name,
+                     words.gettext("Pledges that name %(name)s") % name, words=words)
 
     def goal(page: Any) -> list[Any]:
-        return split(page, "pledges", "pledges", f"pledges that support {page.title}",
-                     f"Pledges that support {page.title}")
+        goal = page.context["goal"]
+        title = {"goal": words.gettext("Goal %(number)s: %(title)s") % {"number": goal.number,
+                                                                         "title": finalize(goal.title)}}
+        return split(page, "pledges", "pledges", words.gettext("pledges that support %(goal)s") % title,
+                     words.gettext("Pledges that support %(goal)s") % title, words=words)
 
     def year(page: Any) -> list[Any]:
-        label = page.context["year"].label
+        label = {"year": page.context["year"].label}
         out = [page]
-        for key, slug, words in (("new_pledges", "new-pledges", "new pledges"),
-                                 ("completed_pledges", "completed-pledges", "pledges completed")):
-            first, *rest = split(out[0], key, slug, f"{words} in {label}", f"{words.capitalize()} in {label}",
-                                 first=YEAR_FIRST)
+        for key, slug, list_name, title in (
+                ("new_pledges", "new-pledges", words.gettext("new pledges in %(year)s"),
+                 words.gettext("New pledges in %(year)s")),
+                ("completed_pledges", "completed-pledges", words.gettext("pledges completed in %(year)s"),
+                 words.gettext("Pledges completed in %(year)s"))):
+            first, *rest = split(out[0], key, slug, list_name % label, title % label, first=YEAR_FIRST, words=words)
             out = [first, *out[1:], *rest]
         return out
 
     def ways(page: Any) -> list[Any]:
         # Continuation pages are searched: each channel is found once, on whichever page of its kind shows it.
-        name = page.context["kind"].name
-        return split(page, "channels", WAYS_SLUG, f"ways to take part: {name}", name, continuation_kind="ways",
-                     continuation_key="channels", in_search=True)
+        name = finalize(page.context["kind"].name)
+        return split(page, "channels", WAYS_SLUG, words.gettext("ways to take part: %(kind)s") % {"kind": name},
+                     name, continuation_kind="ways", continuation_key="channels", in_search=True, words=words)
 
     return {"value": value, "goal": goal, "year": year, "pledges": lambda p: [overview(p)],
-            "pledges-by-maker": by_maker, "ways": ways}
+            "pledges-by-maker": partial(by_maker, words=words), "ways": ways}
 
 
 # The kinds of page (pages.KINDS) whose long lists (pledges, channels) are split.
-RULES = _rules()
+RULES = _rules(ENGLISH_WORDS)
 
 
-def paginate(pages: list[Any]) -> list[Any]:
+def paginate(pages: list[Any], words: Words = ENGLISH_WORDS) -> list[Any]:
     """Every page, with long pledge lists split; continuation pages follow the page they belong to."""
+    rules = RULES if words is ENGLISH_WORDS else _rules(words)
     out: list[Any] = []
     for page in pages:
-        rule = RULES.get(page.kind)
+        rule = rules.get(page.kind)
         out += rule(page) if rule else [page]
     return out

@@ -7,20 +7,17 @@ once and the templates only show it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..reading import model as m
 from ..reading.model import year_bounds  # where it lives: the checks in reading/ need it too
+from .words import ENGLISH_WORDS, Words
 
 
 def number(value: float | None) -> str:
-    """Numbers as a person writes them: 12, 12.5, 1,200."""
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
+    """Numbers as a person writes them in English: 12, 12.5, 1,200 (Words.number in another language)."""
+    return ENGLISH_WORDS.number(value)
 
 
 @dataclass(frozen=True)
@@ -30,15 +27,11 @@ class MeasureRow:
     previous: float | None
     change: float | None
     verdict: str  # "better", "worse", "no change" or "" when there is nothing to compare
+    words: Words = field(default=ENGLISH_WORDS, repr=False)  # the page's language
 
     @property
     def change_text(self) -> str:
-        if self.change is None:
-            return "No earlier figure"
-        if self.change == 0:
-            return "No change"
-        sign = "+" if self.change > 0 else "−"
-        return f"{sign}{number(abs(self.change))}"
+        return change_words(self.change, self.words)
 
     @property
     def target_met(self) -> bool:
@@ -47,6 +40,15 @@ class MeasureRow:
         if self.measure.better == "higher":
             return self.value >= self.measure.target
         return self.value <= self.measure.target
+
+
+def change_words(change: float | None, words: Words = ENGLISH_WORDS) -> str:
+    """+3, −1.5, "No change" or "No earlier figure", in the page's language."""
+    if change is None:
+        return words.gettext("No earlier figure")
+    if change == 0:
+        return words.gettext("No change")
+    return f"{'+' if change > 0 else '−'}{words.number(abs(change))}"
 
 
 def verdict(measure: m.Measure, change: float | None) -> str:
@@ -58,7 +60,8 @@ def verdict(measure: m.Measure, change: float | None) -> str:
     return "better" if improved else "worse"
 
 
-def measure_rows(goal: m.Goal, year: m.Year, previous: m.Year | None) -> list[MeasureRow]:
+def measure_rows(goal: m.Goal, year: m.Year, previous: m.Year | None,
+                 words: Words = ENGLISH_WORDS) -> list[MeasureRow]:
     """Each measure this year against last year (or the baseline when there is no last year)."""
     now = year.for_goal(goal.id)
     before = previous.for_goal(goal.id) if previous else None
@@ -69,7 +72,7 @@ def measure_rows(goal: m.Goal, year: m.Year, previous: m.Year | None) -> list[Me
         if prior is None and previous is None:
             prior = measure.baseline
         change = None if value is None or prior is None else round(value - prior, 6)
-        rows.append(MeasureRow(measure, value, prior, change, verdict(measure, change)))
+        rows.append(MeasureRow(measure, value, prior, change, verdict(measure, change), words))
     return rows
 
 
@@ -123,28 +126,31 @@ class TrendPoint:
     value: float | None
     draft: bool = False  # only in previews: a year the board has not yet published
     baseline: bool = False  # the starting point the measure is judged against
+    words: Words = field(default=ENGLISH_WORDS, repr=False)  # the page's language
 
     @property
     def label(self) -> str:
         """The year as the table names it: "2024/25 (baseline)", "2025/26 (draft)"."""
-        return self.year + (" (baseline)" if self.baseline else "") + (" (draft)" if self.draft else "")
+        return self.year + (" " + self.words.gettext("(baseline)") if self.baseline else "") \
+            + (" " + self.words.gettext("(draft)") if self.draft else "")
 
 
-def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...]) -> list[TrendPoint]:
+def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...],
+          words: Words = ENGLISH_WORDS) -> list[TrendPoint]:
     """A measure's value in every reporting year, baseline first.
 
     One point per year: when the baseline was measured in a reporting year, that year's point is the
     baseline (the year's own figure if it reported one), not a second point for the same year.
     """
-    points = [TrendPoint(measure.baseline_year, measure.baseline, baseline=True)]
+    points = [TrendPoint(measure.baseline_year, measure.baseline, baseline=True, words=words)]
     for year in years:
         entry = year.for_goal(goal.id)
         value = entry.measures.get(measure.id) if entry else None
         if year.label == measure.baseline_year:
             points[0] = TrendPoint(year.label, measure.baseline if value is None else value,
-                                   year.status == "draft", baseline=True)
+                                   year.status == "draft", baseline=True, words=words)
             continue
-        points.append(TrendPoint(year.label, value, year.status == "draft"))
+        points.append(TrendPoint(year.label, value, year.status == "draft", words=words))
     return points
 
 
@@ -188,29 +194,36 @@ class FigureRow:
     label: str
     value: int
     previous: int | None
+    words: Words = field(default=ENGLISH_WORDS, repr=False)  # the page's language
 
     @property
     def change_text(self) -> str:
-        if self.previous is None:
-            return "No earlier figure"
-        change = self.value - self.previous
-        return "No change" if change == 0 else f"{'+' if change > 0 else '−'}{number(abs(change))}"
+        return change_words(None if self.previous is None else self.value - self.previous, self.words)
+
+
+# The involvement figures a year reports, by code; each name is a message in the catalogue (wordtables.py).
+FIGURE_WORDS = {
+    "people": "People involved", "activities": "Involvement activities", "communities": "Communities reached",
+    "under-represented": "Often under-represented communities reached",
+    "under-represented-people": "People involved from often under-represented communities",
+}
 
 
 def _figures(figures: m.Figures) -> dict[str, int]:
     under = [c for c in figures.communities if c.under_represented]
     return {
-        "People involved": figures.people_involved,
-        "Involvement activities": figures.activities,
-        "Communities reached": len(figures.communities),
-        "Often under-represented communities reached": len(under),
-        "People involved from often under-represented communities": sum(c.people for c in under),
+        "people": figures.people_involved,
+        "activities": figures.activities,
+        "communities": len(figures.communities),
+        "under-represented": len(under),
+        "under-represented-people": sum(c.people for c in under),
     }
 
 
-def involvement_rows(year: m.Year, previous: m.Year | None) -> list[FigureRow]:
+def involvement_rows(year: m.Year, previous: m.Year | None, words: Words = ENGLISH_WORDS) -> list[FigureRow]:
     """The year's involvement figures, including those from under-represented communities, against last year."""
     if year.figures is None:
         return []
     before = _figures(previous.figures) if previous and previous.figures else {}
-    return [FigureRow(label, value, before.get(label)) for label, value in _figures(year.figures).items()]
+    return [FigureRow(words.gettext(FIGURE_WORDS[code]), value, before.get(code), words)
+            for code, value in _figures(year.figures).items()]

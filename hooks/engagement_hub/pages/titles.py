@@ -20,7 +20,7 @@ from .pages import Page, goal_src, year_label, year_src
 FIXED_TITLES = ("Home", "Our strategy", "Our values", "Pledges", "By who made them", "Pledges by who made them",
                 "Get involved", "Our members", "Progress", "Open data", "Contact us", "Accessibility statement")
 FIXED_DESCRIPTIONS = (
-    "The values we work by, and the pledges made to live them",
+    "The values we work by, and the pledges made to live them", "The values we work by",
     "The facts on this site as CSV and JSON files, to check or reuse", "How accessible this website is",
     "Promises made to live our values, and whether they were kept",
     "Pledges grouped by the organisation or group that made them", "Ways to take part",

@@ -7,17 +7,21 @@ a site in Welsh shows Welsh status words with no change to a template.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..reading import model as m
+from ..reading.translations import InEnglish
+from . import opendata as od
 from . import progress as pr
+from .words import Words
 
 TABLES: dict[str, dict[str, str]] = {
     "STATUS_WORDS": m.STATUS_WORDS, "PLEDGE_STATUS_WORDS": m.PLEDGE_STATUS_WORDS,
     "PURPOSE_WORDS": m.PURPOSE_WORDS, "MAKER_KIND_WORDS": m.MAKER_KIND_WORDS,
     "CHANNEL_KIND_WORDS": m.CHANNEL_KIND_WORDS, "VALUE_FAMILY_WORDS": m.VALUE_FAMILY_WORDS,
     "OPPORTUNITY_KIND_WORDS": m.OPPORTUNITY_KIND_WORDS, "OPPORTUNITY_STATE_WORDS": m.OPPORTUNITY_STATE_WORDS,
-    "MOVEMENT_WORDS": pr.MOVEMENT_WORDS,
+    "MOVEMENT_WORDS": pr.MOVEMENT_WORDS, "FIGURE_WORDS": pr.FIGURE_WORDS,
 }
 
 
@@ -26,6 +30,35 @@ def translated(gettext: Callable[[str], str]) -> dict[str, dict[str, str]]:
     return {name: {code: gettext(word) for code, word in table.items()} for name, table in TABLES.items()}
 
 
+# The hub's own wording of what data may word for itself (kinds, statuses): messages too, used only where
+# the data gives none (in_language).
+DEFAULT_TEXTS = (*m.STATUS_MEANINGS.values(),
+                 *(kind.description for kind in (*m.DEFAULT_MAKER_KINDS, *m.DEFAULT_CHANNEL_KINDS)),
+                 *od.texts())  # what the open data page and each page's downloads say of the files
+
+
 def words() -> list[str]:
     """Every word in the tables, for the catalogue's template."""
-    return sorted({word for table in TABLES.values() for word in table.values()})
+    return sorted({word for table in TABLES.values() for word in table.values()} | set(DEFAULT_TEXTS))
+
+
+def in_language(hub: m.Hub, words: Words) -> m.Hub:
+    """``hub`` with the words of its kinds and statuses in the language of ``words``. The data may word
+    them itself; a word the translations do not reach (a plain ``str``, neither translated nor marked)
+    is the hub's own default wording, a message in the catalogue, or else English from the data,
+    marked as English (translations.InEnglish)."""
+    defaults = {*m.STATUS_WORDS.values(), *m.STATUS_MEANINGS.values(),
+                *(text for kind in (*m.DEFAULT_MAKER_KINDS, *m.DEFAULT_CHANNEL_KINDS)
+                  for text in (kind.name, kind.description))}
+
+    def said(text: str) -> str:
+        if type(text) is not str or not text:
+            return text  # translated, or already marked as English, by the data's translations
+        return words.gettext(text) if text in defaults else InEnglish(text)
+
+    def kinds(given: tuple[m.Kind, ...]) -> tuple[m.Kind, ...]:
+        return tuple(m.Kind(k.id, said(k.name), said(k.description)) for k in given)
+
+    statuses = tuple((key, said(word), said(meaning)) for key, word, meaning in hub.strategy.statuses)
+    return dataclasses.replace(hub, strategy=dataclasses.replace(hub.strategy, statuses=statuses),
+                               maker_kinds=kinds(hub.maker_kinds), channel_kinds=kinds(hub.channel_kinds))

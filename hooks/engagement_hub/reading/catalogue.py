@@ -139,6 +139,14 @@ def _complete(string: str | tuple[str, ...] | list[str]) -> bool:
     return bool(string) if isinstance(string, str) else bool(string) and all(string)
 
 
+def translated_ids(catalogue: Catalogue | None) -> frozenset[str]:
+    """The messages (their English) the catalogue translates: not those with an empty or fuzzy translation,
+    which the compiled catalogue leaves out or gives as an empty text."""
+    if catalogue is None or catalogue.catalog is None:
+        return frozenset()
+    return frozenset(_name(m.id) for m in catalogue.catalog if m.id and not m.fuzzy and _complete(m.string))
+
+
 def gettext(catalogue: Catalogue | None) -> NullTranslations:
     """The catalogue compiled in memory, for Jinja2's i18n extension (English: the words as written)."""
     if catalogue is None or catalogue.catalog is None:

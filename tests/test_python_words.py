@@ -1,0 +1,223 @@
+"""The words the core writes in Python (chart titles, "No change", "Target 40 by 2027/28", the involvement
+figures' names, a continuation page's title) come from the interface catalogue, like the templates' words;
+and any message the catalogue has no translation for is shown in English marked lang="en", by construction
+(pages/words.py), in the templates as in the core.
+
+The site-wide check reads every page of the fixture trust built in Welsh and Urdu with the project's own
+catalogues (locale/) and finds any English text of a core message that is not inside a lang="en" element;
+its negatives feed it HTML with a bare English word. A signed figure (+3) is kept left to right on an
+Urdu page (a <bdi dir="ltr">), or it would read 3+.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup, Comment, Doctype
+from markupsafe import Markup
+
+from conftest import ROOT, fixture_project, run_language_build, with_languages
+from engagement_hub.output.render import environment, left_to_right
+from engagement_hub.pages import charts, fragments, progress
+from engagement_hub.pages.words import ENGLISH_WORDS, Marked, Words, in_english
+from engagement_hub.reading import model as m
+from engagement_hub.reading.catalogue import Catalogue, gettext, read_catalogue, translated_ids
+
+OPEN, CLOSE = fragments.OPEN, fragments.CLOSE
+TEMPLATES = ROOT / "theme_overrides" / "hub"
+MEASURE = m.Measure(id="m", name="Staff trained", unit="%", baseline=20, baseline_year="2024/25", target=40,
+                    target_year="2027/28", better="higher")
+GOAL = m.Goal(id="g", number=1, title="A goal", summary="", description="", patients_told_us=(), commitments=(),
+              measures=(MEASURE,), value_ids=())
+
+
+def welsh_words(messages: dict[str, str], code: str = "cy") -> Words:
+    """Words in ``code`` from a catalogue made here: ``messages`` (English -> translation, '' for none)."""
+    catalog = Catalog(locale=code)
+    for english, translated in messages.items():
+        catalog.add(english, translated)
+    catalogue = Catalogue(code, catalog, len(messages), sum(1 for t in messages.values() if t))
+    return Words(Marked(gettext(catalogue), translated_ids(catalogue)), code)
+
+
+def project_words(code: str) -> Words:
+    catalogue, problems = read_catalogue(ROOT, code)
+    assert not [p for p in problems if p.severity == "error"], problems
+    return Words(Marked(gettext(catalogue), translated_ids(catalogue)), code)
+
+
+# ---- the marks: a message with no translation is English, marked, run by run ----
+
+def test_an_untranslated_message_is_marked_english_between_its_tags_and_placeholders() -> None:
+    assert in_english("No change") == f"{OPEN}No change{CLOSE}"
+    assert in_english("Target %(target)s by %(year)s") == f"{OPEN}Target {CLOSE}%(target)s{OPEN} by {CLOSE}%(year)s"
+    # A tag's attribute (its placeholder) is never inside a mark, so the span never splits an element.
+    assert in_english('Read <a href="%(url)s">the guide</a>.') == \
+        f'{OPEN}Read {CLOSE}<a href="%(url)s">{OPEN}the guide{CLOSE}</a>.'
+    assert in_english("%(year)s: %(percent)s") == "%(year)s: %(percent)s"  # no words, nothing to mark
+    assert in_english("100%% = target") == f"100%%{OPEN} = target{CLOSE}"
+
+
+def test_the_catalogue_gives_its_translation_and_marks_only_what_it_lacks() -> None:
+    words = welsh_words({"No change": "Dim newid", "No earlier figure": "", "%(n)s row": ""})
+    assert words.gettext("No change") == "Dim newid"
+    assert words.gettext("No earlier figure") == f"{OPEN}No earlier figure{CLOSE}"  # an empty msgstr
+    assert words.gettext("Not in the catalogue") == f"{OPEN}Not in the catalogue{CLOSE}"
+    assert words.ngettext("%(n)s row", "%(n)s rows", 2) == f"%(n)s{OPEN} rows{CLOSE}"
+    html = fragments.apply(f"<td>{words.gettext('No earlier figure')}</td><td>{words.gettext('No change')}</td>").html
+    assert html == '<td><span lang="en" dir="ltr">No earlier figure</span></td><td>Dim newid</td>'
+
+
+def test_the_english_site_has_no_marks() -> None:
+    assert ENGLISH_WORDS.gettext("No change") == "No change"
+    assert progress.change_words(0) == "No change" and progress.change_words(None) == "No earlier figure"
+    assert progress.change_words(3) == "+3" and progress.change_words(-1.5) == "−1.5"
+
+
+def test_a_template_word_the_catalogue_lacks_is_marked_where_it_is_written() -> None:
+    words = welsh_words({"Next page": "Tudalen nesaf", "Previous page": ""})
+    env = environment(TEMPLATES, words.translations, "cy")
+    html = env.from_string('<a aria-label="{{ _("Previous page") }}">{{ _("Previous page") }}</a> '
+                           '<a>{{ _("Next page") }}</a> <p>{{ _("Page %(number)s", number=2) }}</p>').render()
+    assert fragments.apply(html).html == (
+        '<a aria-label="Previous page"><span lang="en" dir="ltr">Previous page</span></a> '
+        '<a>Tudalen nesaf</a> <p><span lang="en" dir="ltr">Page </span>2</p>')
+
+
+def test_a_translated_template_word_is_not_marked() -> None:
+    words = welsh_words({"Previous page": "Tudalen flaenorol"})
+    html = environment(TEMPLATES, words.translations, "cy").from_string('{{ _("Previous page") }}').render()
+    assert fragments.apply(html).html == "Tudalen flaenorol"
+
+
+# ---- the core's words in Welsh ----
+
+def test_chart_words_are_in_the_pages_language() -> None:
+    cy = project_words("cy")
+    points = progress.trend(MEASURE, GOAL, (), cy)
+    chart = charts.trend_chart(MEASURE, points, "c", cy)
+    assert chart.title == "Staff trained, fesul blwyddyn"
+    assert chart.target_label == "Targed 40 erbyn 2027/28"
+    assert chart.description.startswith("Siart llinell o staff trained (%) fesul blwyddyn")
+    assert points[0].label == "2024/25 (llinell sylfaen)"
+    english = charts.trend_chart(MEASURE, progress.trend(MEASURE, GOAL, ()), "c")
+    assert english.title == "Staff trained, by year" and english.target_label == "Target 40 by 2027/28"
+    assert progress.change_words(0, cy) == "Dim newid" and progress.change_words(None, cy) == "Dim ffigur cynharach"
+
+
+def test_a_language_without_the_chart_words_shows_them_in_english_marked() -> None:
+    none = welsh_words({})
+    chart = charts.trend_chart(MEASURE, [progress.TrendPoint("2024/25", 20, baseline=True, words=none)], "c", none)
+    assert chart.target_label == f"{OPEN}Target {CLOSE}40{OPEN} by {CLOSE}2027/28"
+
+
+# ---- signed figures on a right-to-left page ----
+
+def test_a_signed_figure_is_isolated_left_to_right() -> None:
+    assert left_to_right("+3") == Markup('<bdi dir="ltr">+3</bdi>')
+    assert left_to_right("−1,250.5") == Markup('<bdi dir="ltr">−1,250.5</bdi>')
+    assert left_to_right("کوئی تبدیلی نہیں") == "کوئی تبدیلی نہیں"  # words are not a figure
+    assert left_to_right("<b>+3</b>") == "&lt;b&gt;+3&lt;/b&gt;"  # escaped, never markup
+
+
+_SIGNED = re.compile(r"^[+−-]\d")
+
+
+def unisolated_figures(html: str) -> list[str]:
+    """Signed figures (+3, −1) in a table cell that are not inside an element written left to right."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [text.strip() for cell in soup.find_all("td") for text in cell.find_all(string=True)
+            if _SIGNED.match(text.strip()) and not any(p.get("dir") == "ltr" for p in text.parents if p.name)]
+
+
+def test_the_figure_check_finds_a_bare_signed_figure() -> None:
+    assert unisolated_figures("<table><tr><td>+3 <span>(بہتر)</span></td></tr></table>") == ["+3"]
+    assert unisolated_figures('<table><tr><td><bdi dir="ltr">+3</bdi> (بہتر)</td></tr></table>') == []
+
+
+# ---- the site: no core English outside lang="en" ----
+
+_NOT_WORDS = re.compile(r"<[^>]*>|%(?:\([^)]*\))?[#0+-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
+
+
+def core_messages(pot: Path = ROOT / "locale" / "messages.pot") -> set[str]:
+    """The English of every message the core (hooks/) writes, each run of words between placeholders."""
+    with pot.open("rb") as file:
+        catalog = read_po(file)
+    pieces = set()
+    for message in catalog:
+        if message.id and any(path.startswith("hooks/") for path, _ in message.locations):
+            for text in [message.id] if isinstance(message.id, str) else message.id:
+                pieces |= {p.strip(" ,.:;()") for p in _NOT_WORDS.split(text)}
+    return {p for p in pieces if len(re.sub(r"[^A-Za-z]", "", p)) >= 4}
+
+
+CORE = core_messages()
+
+
+def bare_english(html: str, messages: set[str] = CORE) -> list[str]:
+    """Core messages written in a page's text outside any lang="en" element. Not read: a <title> or <desc>, which can
+    hold no element, an attribute, which can hold no mark, and <code>, a column's or file's name as the data
+    file spells it; a word inside an address or a file name (progress/, pledges.csv) is not a word."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for text in soup.find_all(string=True):
+        if isinstance(text, (Comment, Doctype)) or text.parent.name in ("script", "style", "title", "desc", "code"):
+            continue
+        if any(p.get("lang") == "en" for p in text.parents if p.name):
+            continue
+        found += [message for message in messages
+                  if re.search(rf"(?<![\w/-]){re.escape(message)}(?![\w./-])", text)]
+    return found
+
+
+def test_the_check_finds_a_bare_english_word() -> None:
+    assert "No change" in bare_english('<html lang="cy"><td>No change</td></html>')
+    assert "Target" in bare_english('<p lang="cy"><text>Target 40 by 2027/28</text></p>')
+    assert bare_english('<html lang="cy"><td><span lang="en" dir="ltr">No change</span></td></html>') == []
+    assert bare_english('<html lang="cy"><td>Dim newid</td><title>No change</title></html>') == []
+    assert bare_english('<p>Colofnau yn <code>pledges</code>, https://example.org/progress/</p>') == []
+    assert len(CORE) > 50 and {"No earlier figure", "by year", "People involved"} <= CORE
+
+
+@pytest.fixture(scope="module")
+def catalogued_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture trust in English, Welsh and Urdu, with the project's own catalogues (locale/)."""
+    base = tmp_path_factory.mktemp("python-words")
+    project = with_languages(fixture_project("trust", base / "project"), locale=False)
+    result = run_language_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+def pages(site: Path, code: str) -> Iterator[tuple[str, str]]:
+    for path in sorted((site / code).rglob("*.html")):
+        yield path.relative_to(site).as_posix(), path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", ["cy", "ur"])
+def test_no_core_word_is_english_outside_lang_en(catalogued_site: Path, code: str) -> None:
+    found = {name: words for name, html in pages(catalogued_site, code) if (words := bare_english(html))}
+    assert len(list((catalogued_site / code).rglob("*.html"))) > 20
+    assert not found, found
+
+
+def test_welsh_pages_show_the_core_words_in_welsh(catalogued_site: Path) -> None:
+    year = (catalogued_site / "cy" / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
+    assert "Pobl a gymerodd ran" in year and "People involved" not in year
+    goal = next((catalogued_site / "cy" / "strategy").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "fesul blwyddyn" in goal and "Targed" in goal
+
+
+def test_signed_figures_read_left_to_right_on_urdu_pages(catalogued_site: Path) -> None:
+    year = (catalogued_site / "ur" / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
+    assert '<bdi dir="ltr">+' in year or '<bdi dir="ltr">−' in year  # the page has signed figures
+    found = {name: bad for name, html in pages(catalogued_site, "ur") if (bad := unisolated_figures(html))}
+    assert not found, found
+    english = (catalogued_site / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
+    assert "<bdi" not in english  # English pages are as they were
