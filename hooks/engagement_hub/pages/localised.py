@@ -8,10 +8,12 @@ so a page never mixes styles.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
+from ..reading import model as m
 from ..reading.languages import SOURCE
 
 # English as written in the UK (CLDR's en_GB): day before month, no comma after the month.
@@ -39,3 +41,12 @@ def month_year(iso: str | dt.date, code: str = SOURCE) -> str:
 def number(value: float, code: str = SOURCE) -> str:
     """12345 as 12,345, with the language's separators."""
     return format_decimal(value, locale=_locale(code))
+
+
+def when_words(when: m.When, code: str, gettext: Callable[[str], str]) -> str:
+    """An opportunity's moment in another language than English (opportunities.when_words writes the English):
+    Dydd Iau 14 Ionawr 2027, or 17:00 ar Dydd Iau 14 Ionawr 2027, the day and time as CLDR writes them."""
+    day = format_date(when.day, "EEEE d MMMM y", locale=code)
+    if not when.time:
+        return day
+    return gettext("%(time)s on %(day)s") % {"time": format_time(when.time, "short", locale=code), "day": day}
