@@ -232,8 +232,11 @@ class HubSite:
     @property
     def copyright(self) -> str:
         org = self.hub.organisation
-        return (f'© {escape(org.name)}. Text is available under the <a href="{escape(org.licence_url)}">'
-                f"{escape(org.licence_name)}</a>, except where otherwise stated.")
+        words = self.renderer.translations.gettext(
+            'Text is available under the <a href="%(url)s">%(licence)s</a>, except where otherwise stated.')
+        # finalize: a name still in English keeps its mark (fragments.py) through the escaping.
+        return f"© {escape(fragments.finalize(org.name))}. " + words % {
+            "url": escape(org.licence_url), "licence": escape(fragments.finalize(org.licence_name))}
 
     def page_chrome(self, src: str, title: str) -> dict[str, str]:
         """What every page's footer needs: the feedback route with the page named."""

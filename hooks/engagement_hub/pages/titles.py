@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..reading import model as m
+from ..reading.translations import InEnglish
 from .fragments import finalize
 from .pages import Page, goal_src, year_label, year_src
 
@@ -65,4 +66,8 @@ def navigation_titles(nav: Any, english: dict[str, Page], translated: dict[str, 
 
 
 def _title(title: str, gettext: Gettext) -> str:
-    return gettext(title) if title in FIXED_TITLES and type(title) is str else finalize(title)
+    """A name the menu gives: one of the hub's (translated), from the data (marked if still English), or a
+    hand-written page's, which is in English on every site (marked so)."""
+    if type(title) is str:
+        return gettext(title) if title in FIXED_TITLES else finalize(InEnglish(title))
+    return finalize(title)
