@@ -228,6 +228,14 @@ def test_welsh_pages_show_the_core_words_in_welsh(catalogued_site: Path) -> None
     assert "fesul blwyddyn" in goal and "Targed" in goal
 
 
+def test_a_hand_written_pages_name_in_the_menu_is_marked_english(catalogued_site: Path) -> None:
+    soup = BeautifulSoup((catalogued_site / "cy" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = soup.select('.md-nav__link[href="about/"]')
+    assert links and all(link.select_one('[lang="en"]') for link in links)
+    english = BeautifulSoup((catalogued_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not english.select('.md-nav [lang="en"]')
+
+
 def test_signed_figures_read_left_to_right_on_urdu_pages(catalogued_site: Path) -> None:
     year = (catalogued_site / "ur" / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
     assert '<bdi dir="ltr">+' in year or '<bdi dir="ltr">−' in year  # the page has signed figures
