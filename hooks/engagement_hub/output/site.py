@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from ..pages import datapackage, feed, fragments, ics, moved, opendata, wordtables
+from ..pages import datapackage, feed, fragments, ics, localised, moved, opendata, wordtables
 from ..pages.addresses import relative, url_of
 from ..pages.alternates import prefix
 from ..pages.pages import Page, build_pages, named_src, navigation
@@ -238,6 +238,10 @@ class HubSite:
         return f"© {escape(fragments.finalize(org.name))}. " + words % {
             "url": escape(org.licence_url), "licence": escape(fragments.finalize(org.licence_name))}
 
+    def long_date(self, iso: str) -> str:
+        """A date as the site's language writes it: 11 May 2025, 11 Mai 2025."""
+        return long_date(iso) if self.language.code == SOURCE else localised.long_date(iso, self.language.code)
+
     def page_chrome(self, src: str, title: str) -> dict[str, str]:
         """What every page's footer needs: the feedback route with the page named."""
         contact = self.hub.organisation.contact
@@ -255,9 +259,9 @@ class HubSite:
         return {"useful": useful, "not_useful": not_useful, "title": title,
                 "accessibility": named_src("accessibility"), "preview": "yes" if self.preview else "",
                 # "Page last reviewed" and "Next review due", as NHS.UK pages say (data/organisation.yml).
-                "reviewed": long_date(org.last_reviewed) if org.last_reviewed else "",
+                "reviewed": self.long_date(org.last_reviewed) if org.last_reviewed else "",
                 "reviewed_iso": org.last_reviewed,
-                "review_due": long_date(org.next_review_due) if org.next_review_due else "",
+                "review_due": self.long_date(org.next_review_due) if org.next_review_due else "",
                 "review_due_iso": org.next_review_due}
 
 
