@@ -244,3 +244,22 @@ def test_signed_figures_read_left_to_right_on_urdu_pages(catalogued_site: Path) 
     assert not found, found
     english = (catalogued_site / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
     assert "<bdi" not in english  # English pages are as they were
+
+
+def test_the_organisations_words_are_the_catalogues_by_default_and_its_own_marked_english_otherwise() -> None:
+    import dataclasses
+
+    from conftest import FIXTURES
+    from engagement_hub.pages.wordtables import in_language
+    from engagement_hub.reading import model as m
+    from engagement_hub.reading.load import load
+    from engagement_hub.reading.translations import InEnglish
+    hub = load(FIXTURES / "trust")
+    assert hub.organisation.words == m.Words()  # the fixture trust words nothing itself: the defaults
+    welsh = in_language(hub, project_words("cy")).organisation.words
+    assert welsh.progress_reviewed_by == "Bwrdd yr Ymddiriedolaeth"
+    assert welsh.representation_page == "Lle mae gan gleifion sedd"
+    own = dataclasses.replace(hub, organisation=dataclasses.replace(
+        hub.organisation, words=m.Words(progress_reviewed_by="the steering group")))
+    said = in_language(own, project_words("cy")).organisation.words.progress_reviewed_by
+    assert said == "the steering group" and isinstance(said, InEnglish)  # shown marked lang="en"

@@ -32,7 +32,9 @@ def translated(gettext: Callable[[str], str]) -> dict[str, dict[str, str]]:
 
 # The hub's own wording of what data may word for itself (kinds, statuses): messages too, used only where
 # the data gives none (in_language).
-DEFAULT_TEXTS = (*m.STATUS_MEANINGS.values(),
+# The organisation's own words for parts of the site (organisation.yml words:), as the hub words them by default.
+ORGANISATION_DEFAULTS = tuple(getattr(m.Words(), f.name) for f in dataclasses.fields(m.Words))
+DEFAULT_TEXTS = (*m.STATUS_MEANINGS.values(), *ORGANISATION_DEFAULTS,
                  *(kind.description for kind in (*m.DEFAULT_MAKER_KINDS, *m.DEFAULT_CHANNEL_KINDS)),
                  *od.texts())  # what the open data page and each page's downloads say of the files
 
@@ -43,11 +45,11 @@ def words() -> list[str]:
 
 
 def in_language(hub: m.Hub, words: Words) -> m.Hub:
-    """``hub`` with the words of its kinds and statuses in the language of ``words``. The data may word
+    """``hub`` with the words of its kinds, statuses and parts of the site in the language of ``words``. The data may word
     them itself; a word the translations do not reach (a plain ``str``, neither translated nor marked)
     is the hub's own default wording, a message in the catalogue, or else English from the data,
     marked as English (translations.InEnglish)."""
-    defaults = {*m.STATUS_WORDS.values(), *m.STATUS_MEANINGS.values(),
+    defaults = {*m.STATUS_WORDS.values(), *m.STATUS_MEANINGS.values(), *ORGANISATION_DEFAULTS,
                 *(text for kind in (*m.DEFAULT_MAKER_KINDS, *m.DEFAULT_CHANNEL_KINDS)
                   for text in (kind.name, kind.description))}
 
@@ -60,5 +62,9 @@ def in_language(hub: m.Hub, words: Words) -> m.Hub:
         return tuple(m.Kind(k.id, said(k.name), said(k.description)) for k in given)
 
     statuses = tuple((key, said(word), said(meaning)) for key, word, meaning in hub.strategy.statuses)
+    org = hub.organisation
+    org_words = dataclasses.replace(org.words, **{f.name: said(getattr(org.words, f.name))
+                                                  for f in dataclasses.fields(m.Words)})
     return dataclasses.replace(hub, strategy=dataclasses.replace(hub.strategy, statuses=statuses),
-                               maker_kinds=kinds(hub.maker_kinds), channel_kinds=kinds(hub.channel_kinds))
+                               maker_kinds=kinds(hub.maker_kinds), channel_kinds=kinds(hub.channel_kinds),
+                               organisation=dataclasses.replace(org, words=org_words))
