@@ -263,3 +263,25 @@ def test_the_organisations_words_are_the_catalogues_by_default_and_its_own_marke
         hub.organisation, words=m.Words(progress_reviewed_by="the steering group")))
     said = in_language(own, project_words("cy")).organisation.words.progress_reviewed_by
     assert said == "the steering group" and isinstance(said, InEnglish)  # shown marked lang="en"
+
+
+def test_each_language_has_a_feed_of_its_own_in_its_own_words(catalogued_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = {code: ET.parse(catalogued_site / code / "feed.xml").getroot() for code in ("", "cy", "ur")}
+    assert feeds[""].get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+    ids = set()
+    for code in ("cy", "ur"):
+        feed = feeds[code]
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == code
+        own = feed.find(f"{atom}link[@rel='self']").get("href")
+        assert own == f"https://engagement.example.org/{code}/feed.xml" and feed.find(f"{atom}id").text == own
+        ids.add(own)
+        links = [e.find(f"{atom}link").get("href") for e in feed.iter(f"{atom}entry")]
+        assert links and all(link.startswith(f"https://engagement.example.org/{code}/") for link in links)
+        text = ET.tostring(feed, encoding="unicode")
+        assert not [w for w in ("what's new", "What happened:", "Our report for", "Open from", "Pledge update from")
+                    if w in text], code
+    english = ET.tostring(feeds[""], encoding="unicode")
+    assert "what's new" in english and ("Open from" in english or "Our report for" in english)  # the opposite case
+    assert len(ids | {feeds[""].find(f"{atom}id").text}) == 3

@@ -90,6 +90,7 @@ class HubSite:
     language: Language = ENGLISH  # the language this site is in
     languages: tuple[Language, ...] = (ENGLISH,)  # every language the site is published in, English first
     feed_path: str = ""  # the Atom feed's path in the site; empty when there is nothing in it to announce
+    words: Words = ENGLISH_WORDS  # the core's words in this site's language (the feed's are written here)
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
@@ -123,7 +124,7 @@ class HubSite:
             nav, pages = navigation_titles(nav, pages, translated, renderer.translations.gettext), translated
         return cls(hub=hub, renderer=renderer, pages=pages, nav=_escape_titles(nav),
                    warnings=warnings, preview=preview, template_dir=template_dir, today=today, memory=memory,
-                   language=this, languages=languages, root=Path(root), feed_path=feed_path)
+                   language=this, languages=languages, root=Path(root), feed_path=feed_path, words=words)
 
     @property
     def brand_files(self) -> dict[str, str]:
@@ -193,13 +194,16 @@ class HubSite:
     def feed(self) -> str:
         """The Atom feed of what changed up to the build date (written only when ``feed_path`` is set)."""
         org = self.hub.organisation
-        base = org.site_url.rstrip("/") + "/" if org.site_url else ""
-        entries = feed.entries(self.hub, self.today or build_date())
+        # Each language's feed is its own: its address, its id, its words, and links to its own pages.
+        folder = prefix(self.language)
+        base = org.site_url.rstrip("/") + "/" + folder if org.site_url else ""
+        entries = feed.entries(self.hub, self.today or build_date(), self.words)
         # With no entries yet, the feed is as new as the build date (Atom needs a date; this one is reproducible).
         newest = entries[0].updated if entries else feed.Entry("", self.today or build_date(), "", "", "", "").updated
         return str(self.renderer.fragment(
-            "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org),
-            subtitle=feed.subtitle(self.hub),
+            "feed.xml", feed.FEED_PATH, entries=entries, updated=newest, feed_id=feed.feed_id(org, folder),
+            subtitle=feed.subtitle(self.hub, self.words), xml_lang="en-GB" if self.language.code == SOURCE
+            else self.language.code,
             self_url=base + feed.FEED_PATH if base else "", home_url=base or "./",
             href=lambda src: base + url_of(src) if base else url_of(src) or "./"))
 

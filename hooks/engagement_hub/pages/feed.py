@@ -13,10 +13,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from babel.lists import format_list
+
 from ..reading import model as m
 from ..reading import opportunities as op
 from ..reading.builddate import UK
+from ..reading.languages import SOURCE
+from . import localised
 from . import pages as pg
+from .words import ENGLISH_WORDS, Words
 
 FEED_PATH = "feed.xml"
 # The feed lists this many of the newest changes; older ones are on the site itself.
@@ -43,39 +48,52 @@ def _id(key: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"engagement-hub:{key}").urn
 
 
-def entries(hub: m.Hub, today: date) -> list[Entry]:
+def entries(hub: m.Hub, today: date, words: Words = ENGLISH_WORDS) -> list[Entry]:
+    """The feed's entries, newest first, in the language of ``words`` (the same ids in every language)."""
+    _ = words.gettext
+    def when(moment: m.When) -> str:
+        return op.when_words(moment) if words.code == SOURCE else localised.when_words(moment, words.code, _)
     found: list[Entry] = []
     for item in hub.opportunities:
-        kind = m.OPPORTUNITY_KIND_WORDS[item.kind]
+        kind = _(m.OPPORTUNITY_KIND_WORDS[item.kind])
         found.append(Entry(_id(f"opportunity/{item.id}"), date.fromisoformat(item.announced),
                            f"{kind}: {item.title}", op.page_src(item),
-                           f"{item.summary} Open from {op.when_words(item.opens)} to {op.when_words(item.closes)}.",
+                           f"{item.summary} " + _("Open from %(opens)s to %(closes)s.") % {
+                               "opens": when(item.opens), "closes": when(item.closes)},
                            "opportunity"))
         if item.outcome:
             found.append(Entry(_id(f"opportunity/{item.id}/outcome"), date.fromisoformat(item.outcome.published),
-                               f"What happened: {item.title}", op.page_src(item), item.outcome.summary, "result"))
+                               _("What happened: %(title)s") % {"title": item.title}, op.page_src(item),
+                               item.outcome.summary, "result"))
     for year in hub.years:
         if year.status == "published" and year.reviewed_by_board:
             found.append(Entry(_id(f"year/{year.slug}"), date.fromisoformat(year.reviewed_by_board),
-                               f"Our report for {year.label}", pg.year_src(year), year.summary, "report"))
+                               _("Our report for %(year)s") % {"year": year.label}, pg.year_src(year), year.summary,
+                               "report"))
     for pledge in hub.pledges:
         if pledge.update_date:
             found.append(Entry(_id(f"pledge/{pledge.id}/{pledge.update_date}"), date.fromisoformat(pledge.update_date),
-                               f"Pledge update from {pledge.made_by}: {m.PLEDGE_STATUS_WORDS[pledge.status].lower()}",
+                               _("Pledge update from %(maker)s: %(status)s") % {
+                                   "maker": pledge.made_by, "status": _(m.PLEDGE_STATUS_WORDS[pledge.status]).lower()},
                                "pledges/index.md", pledge.update_text, "pledge"))
     found = [e for e in found if e.day <= today]
     found.sort(key=lambda e: (e.day, e.title), reverse=True)
     return found[:MAX_ENTRIES]
 
 
-def subtitle(hub: m.Hub) -> str:
-    """What the feed carries, naming only what this organisation's data can announce."""
-    kinds = [*(["new opportunities to take part", "results"] if hub.opportunities else []),
-             *(["year reports"] if hub.has_progress else []), *(["pledge updates"] if hub.has_pledges else [])]
-    said = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else "".join(kinds)
+def subtitle(hub: m.Hub, words: Words = ENGLISH_WORDS) -> str:
+    """What the feed carries, naming only what this organisation's data can announce; the list joined as the
+    language joins one (CLDR's list patterns: "a, b and c")."""
+    _ = words.gettext
+    kinds = [*([_("new opportunities to take part"), _("results")] if hub.opportunities else []),
+             *([_("year reports")] if hub.has_progress else []), *([_("pledge updates")] if hub.has_pledges else [])]
+    said = format_list(kinds, locale="en_GB" if words.code == SOURCE else words.code) if kinds else ""
     return said[:1].upper() + said[1:]
 
 
-def feed_id(org: m.Organisation) -> str:
-    """The feed's own id: its address when the site has one, otherwise one made from the organisation's name."""
-    return org.site_url.rstrip("/") + "/" + FEED_PATH if org.site_url else _id(f"feed/{org.name}")
+def feed_id(org: m.Organisation, folder: str = "") -> str:
+    """The feed's own id: its address when the site has one, otherwise one made from the organisation's name.
+    ``folder`` is a language's folder ('cy/'): each language's feed is a feed of its own, with an id of its own."""
+    if org.site_url:
+        return org.site_url.rstrip("/") + "/" + folder + FEED_PATH
+    return _id(f"feed/{org.name}" + (f"/{folder.rstrip('/')}" if folder else ""))
