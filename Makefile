@@ -68,9 +68,10 @@ build: $(SITE_DEPS)
 	@echo "Built the site into site/ ($$(find site/ -name index.html -exec grep -L -F 'http-equiv="refresh"' {} + | wc -l) pages)."
 	@$(BIN)/python -m engagement_hub.tools.page_words --site site
 
+# Every language the data lists, as make build does, so a pull request's preview shows the translations too.
 preview: $(SITE_DEPS)
 	@rm -rf site-preview
-	HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
+	HUB_PREVIEW=1 $(BIN)/python -m engagement_hub.output.languagebuild $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
 
 # The preview at http://127.0.0.1:$(PORT)/ (make serve PORT=8001 for another port). A mistake in the data
 # shows in the browser, on the page you are looking at, until a save fixes it.
