@@ -429,8 +429,10 @@ def datasets_for(hub: m.Hub) -> list[Dataset]:
             return hub.has_pledges
         if name == "pledges-by-year":
             return hub.has_pledges and hub.has_progress
-        if name in ("measures", "measure-values"):  # a year's figures need measures to be figures of
-            return hub.has_measures and (name == "measures" or hub.has_progress)
+        if name == "measures":
+            return hub.has_measures
+        if name == "measure-values":  # a year's figures need measures to be figures of
+            return hub.has_measures and hub.has_progress
         if name == "opportunities":  # none without data/opportunities.yml
             return bool(hub.opportunities)
         if name == "members":  # none without data/members.yml; a file with no rows for an empty list
