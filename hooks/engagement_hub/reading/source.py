@@ -31,9 +31,45 @@ _YAML_TAG = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 _FIELD_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+
+
+# PyYAML's own table of what a plain value may mean (null, bool, int, float, timestamp, merge...), by its first
+# character. Every other plain value is text, which is what nearly every value in hub data is.
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+
+
+class _FastLoader(_Loader):
+    """PyYAML's loader with a cheaper resolver, which gives every node the tag PyYAML's would.
+
+    PyYAML's resolver is Python called for every node; it was the largest single cost of reading
+    100x data. Hub data has no path resolvers and PyYAML no wildcard ones (``_CHEAP`` below), so a
+    node's tag depends only on its kind and, for a plain value, on the regexps PyYAML files under the
+    value's first character: the same regexps are tried here in the same order, and the rest skipped.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value[:1] in _IMPLICIT:  # type: ignore[index]
+                for tag, regexp in _IMPLICIT[value[:1]]:  # type: ignore[index]
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    # Only path resolvers, which hub data does not use, need to know where a node is.
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_CHEAP = not _Loader.yaml_path_resolvers and None not in _IMPLICIT
+_Reader = _FastLoader if _CHEAP else _Loader
 
 
 # YAML ends a line at each of these (and at a lone carriage return); an editor such as GitHub's counts
@@ -407,7 +443,7 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
             add(*scan.too_deep, f"Fields are nested more than {MAX_DEPTH} levels deep, which no hub file needs.",
                 "Check the indentation and the brackets [ ] and { } on this line.", field_path(scan.path))
             return doc, problems, text
-        loader = _Loader(text)
+        loader = _Reader(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -459,7 +495,7 @@ def _read_quickly(doc: Document, text: str, lines: list[str]) -> list[Problem] |
     explain a syntax error in the author's words or to check a quoted text that
     runs over several lines; ``doc`` is then left as it was.
     """
-    loader = _Loader(text)
+    loader = _Reader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError:
@@ -524,11 +560,11 @@ class _Walker:
             self.doc.flow.add(path)
         for key_node, value_node in node.value:
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+            if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode):
                 self.unchecked = True
             elif key_node.style in _QUOTES:
                 self._runaway(key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 self.doc.positions[(*path, "<<")] = position
                 self.problems.append(self.doc.problem(
                     (*path, "<<"), "This uses a YAML merge key (<<), which hub data does not allow.",
