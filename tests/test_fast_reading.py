@@ -20,6 +20,7 @@ characters), so invalid text is covered as well as valid.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,8 @@ from hypothesis import strategies as st
 
 from conftest import TRUST_DATA, examples
 from engagement_hub.reading import source
+
+BAD_INPUTS = Path(__file__).parent / "bad_inputs"  # the catalogue of mistakes test_bad_inputs.py checks
 
 SCALARS = [
     "yes", "no", "Yes", "NO", "on", "Off", "true", "False", "y", "n", "~", "null", "Null", "", "9:30", "1:2:3",
@@ -170,9 +173,10 @@ def test_bytes_read_as_before(text: str, prefix: bytes) -> None:
     same_as_before(prefix + text.encode("utf-8", "surrogatepass"))
 
 
-@pytest.mark.parametrize("path", sorted(TRUST_DATA.rglob("*.yml")), ids=lambda path: path.name)
-def test_real_data_reads_as_before(path: object) -> None:
-    same_as_before(path.read_bytes())  # type: ignore[attr-defined]
+@pytest.mark.parametrize("path", sorted(TRUST_DATA.rglob("*.yml")) + sorted(BAD_INPUTS.glob("*.yml")),
+                         ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_real_data_and_every_bad_input_read_as_before(path: Path) -> None:
+    same_as_before(path.read_bytes())
 
 
 @pytest.mark.parametrize("text", [
