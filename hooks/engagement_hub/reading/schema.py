@@ -95,6 +95,17 @@ def _refs_in_all_of(node: Any) -> Any:
     return node
 
 
+# fastjsonschema names each list item it checks with '"...[{data_x}]".format(**locals())': at 100x the data that
+# is tens of thousands of copies of a large function's locals. An f-string names it alike without the copy;
+# only literals whose every brace holds a plain variable name, with no backslash, are rewritten.
+_NAME_BY_LOCALS = re.compile(r'"((?:[^"\\{}\n]|\{[A-Za-z_]\w*\})*)"\.format\(\*\*locals\(\)\)')
+_CHECKER_FORM = "names as f-strings"  # part of the cache key: change it with the rewriting above
+
+
+def _names_without_locals(source: str) -> str:
+    return _NAME_BY_LOCALS.sub(lambda match: f'f"{match.group(1)}"', source)
+
+
 @cache
 def _fast(name: str) -> Any:
     return _compiled(_refs_in_all_of(bundled(name)))
@@ -109,14 +120,14 @@ def _compiled(schema: dict[str, Any]) -> Any:
     made with.
     """
     folder = cache_dir("schemas")
-    made_with = f"{sys.version}\n{fastjsonschema.VERSION}\n{json.dumps(schema, sort_keys=True)}"
+    made_with = f"{sys.version}\n{fastjsonschema.VERSION}\n{_CHECKER_FORM}\n{json.dumps(schema, sort_keys=True)}"
     path = folder / (hashlib.sha256(made_with.encode()).hexdigest()[:32] + ".marshal") if folder else None
     try:
         code = marshal.loads(path.read_bytes()) if path else None
     except (OSError, ValueError, EOFError, TypeError):
         code = None
     if code is None:
-        code = compile(fastjsonschema.compile_to_code(schema), "<schema checker>", "exec")
+        code = compile(_names_without_locals(fastjsonschema.compile_to_code(schema)), "<schema checker>", "exec")
         if path:
             with contextlib.suppress(OSError):
                 partial = path.with_suffix(f".{os.getpid()}.tmp")
