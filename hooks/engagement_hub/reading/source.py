@@ -32,6 +32,7 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_TAG_WORDS = {"!!null": "empty value", "!!bool": "yes or no", "!!int": "whole number", "!!float": "number"}
 _SCALAR = yaml.ScalarNode
 _FIELD_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
@@ -645,7 +646,14 @@ class _Walker:
             return node.value
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {
                 "null", "bool", "int", "float"}:
-            value = self.constructor.construct_object(node, deep=True)
+            try:
+                value = self.constructor.construct_object(node, deep=True)
+            except (ValueError, KeyError):  # a tag the value does not fit, as in '!!int yes'
+                tag = "!!" + node.tag[len(_YAML_TAG):]
+                self.problems.append(self.doc.problem(
+                    path, f"The YAML tag '{tag}' says this is a {_TAG_WORDS[tag]}, but '{node.value}' is not one.",
+                    found=node.value, hint="Remove the tag (the word starting with ! before the value)."))
+                return None
             if not node.style and not isinstance(value, str):
                 self.doc.raw[path] = node.value or self._comment_after(path)
             if node.tag.endswith(":int") and (_LEADING_ZERO.match(node.value) or _SEXAGESIMAL.match(node.value)):
