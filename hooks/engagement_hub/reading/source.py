@@ -322,6 +322,9 @@ class _Scan:
 # Where a line's block collections may start: its indentation, then any '- ', '? ', ': ', '---',
 # anchor or tag written before the first key or value (as in '- - id: x').
 _LINE_PREFIX = re.compile(r"^ *(?:(?:-+|[?:]|[&!][^ \t\n]*)[ \t]+)*", re.MULTILINE)
+# The same after each line feed: a regexp that starts with a plain character is searched for quickly,
+# where '^' is tried at every character of the file.
+_NEXT_LINE_PREFIX = re.compile(r"\n( *(?:(?:-+|[?:]|[&!][^ \t\n]*)[ \t]+)*)")
 _PREFIX_PART = re.compile(r"[^ \t]+")
 _FLOW_CHARS = re.compile(r"""[\[\]{}'"#]""")
 LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # libyaml ends a line at each of these too
@@ -343,7 +346,9 @@ def depth_bound(text: str) -> int:
         if mark in text:
             text = text.replace(mark, "\n")
     columns: set[int] = set()
-    for prefix in set(_LINE_PREFIX.findall(text)):
+    prefixes = set(_NEXT_LINE_PREFIX.findall(text))
+    prefixes.add(_LINE_PREFIX.match(text).group())  # type: ignore[union-attr] # it matches the empty string
+    for prefix in prefixes:
         columns.add(len(prefix))
         columns.update(part.start() for part in _PREFIX_PART.finditer(prefix))
     depth = deepest = open_here = 0
@@ -584,8 +589,11 @@ class _Walker:
                     and key_node.value not in result):
                 child_path = (*path, key_node.value)
                 positions[child_path] = position
-                result[key_node.value] = value_node.value if plain_text(value_node) else self.build(
-                    value_node, child_path)
+                if value_node.__class__ is _SCALAR and value_node.tag == _STR and not value_node.style:
+                    result[key_node.value] = value_node.value  # an unquoted text: what _plain_text passes most
+                else:
+                    result[key_node.value] = value_node.value if plain_text(value_node) else self.build(
+                        value_node, child_path)
                 continue
             if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode):
                 self.unchecked = True
