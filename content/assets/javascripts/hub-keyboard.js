@@ -1,6 +1,4 @@
-/* Keyboard use on small screens: the menu as a real button, and focus kept on screen after search.
-
-   1. The phone and tablet menu as a real button (WCAG 2.1.1, 2.4.3, 4.1.2).
+/* Keyboard use on small screens: the phone and tablet menu as a real button (WCAG 2.1.1, 2.4.3, 4.1.2).
    Material opens its navigation drawer with a <label for="__drawer">, which a mouse or finger can use
    but a keyboard cannot reach. This swaps in a <button> that toggles the same checkbox, so the CSS that
    slides the drawer in is unchanged, and without JavaScript the label still works as before.
@@ -25,7 +23,7 @@
   function set(open) {
     if (toggle.checked === open) return;
     toggle.checked = open;
-    toggle.dispatchEvent(new Event("change"));  // Material watches the checkbox for its own state
+    toggle.dispatchEvent(new Event("change"));  // setting .checked fires no event; sync() below listens for it
     sync();
   }
   function firstLink() { return drawer.querySelector("a[href], [tabindex]:not([tabindex='-1'])"); }
@@ -49,20 +47,4 @@
     }
   });
   sync();
-
-  // 2. Focus stays on screen after the search (WCAG 2.4.7, 2.4.11). On a phone, Tab onto the search box opens
-  // Material's full-screen search, which pins the page in place; Tab out closes it, but Material puts the page
-  // back only 0.1 s later, scrolling the newly focused link off screen. Put the page back as soon as the search
-  // closes, as Material would, so the browser then scrolls the next focused element into view itself.
-  var search = document.getElementById("__search");
-  if (search) {
-    search.addEventListener("change", function () {
-      var body = document.body;
-      if (search.checked || !body.hasAttribute("data-md-scrolllock")) return;
-      var top = -parseInt(body.style.top || "0", 10);
-      body.removeAttribute("data-md-scrolllock");
-      body.style.top = "";  // Material's delayed restore then finds nothing to do
-      if (top) window.scrollTo(0, top);
-    });
-  }
 })();

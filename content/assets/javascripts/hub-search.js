@@ -36,8 +36,8 @@
     return pagefind;
   }
 
-  // Material watches the checkbox's change event (on a phone it pins the page under the full-screen search
-  // and lets it go on close); setting .checked alone fires none, which left the page pinned after Escape.
+  // Setting .checked alone fires no change event; the listener below (focus the box when the search opens,
+  // whether by this script or by a tap on the search icon's label) needs one.
   function set(open) {
     if (toggle.checked === open) return;
     toggle.checked = open;
