@@ -23,6 +23,15 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkb
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 
 
+# A code block wider than the page scrolls sideways, so the keyboard must be able to reach it
+# (axe-core scrollable-region-focusable, WCAG 2.1.1). Material's JavaScript gave each one tabindex="0";
+# the hub does not load that script (theme_overrides/main.html), so the page carries the attribute itself.
+_CODE_BLOCK = re.compile(r"<pre([^>]*)><code(?![^>]*\btabindex=)")
+# The same for a table written in Markdown on a content page: Material's stylesheet lets a table with no
+# class scroll sideways itself (the hub's own tables scroll in a focusable .hub-table-wrap).
+_PLAIN_TABLE = "<table>"
+
+
 # Material's templates indent every navigation and contents entry by up to 20
 # spaces over several lines; with a long navigation that indentation alone was
 # about 30 KB of a year page at 100 times the example data (issue 7's budget is
@@ -43,8 +52,11 @@ def squeeze_indentation(html: str) -> str:
 
 
 def fix_material_html(html: str) -> str:
-    """The page with Material's invalid markup made valid and its indentation squeezed, and nothing else changed."""
+    """The page with Material's invalid markup made valid, its code blocks and plain tables reachable by
+    keyboard and its indentation squeezed, and nothing else changed."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = _CODE_BLOCK.sub(r'<pre\1><code tabindex="0"', html)
+    html = html.replace(_PLAIN_TABLE, '<table tabindex="0">')
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', html)
     return squeeze_indentation(html)
