@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, built_pages, search_for, search_word, settle
+from conftest import DRAW_EVERYTHING, ROOT, built_pages, search_for, search_word, settle
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -37,7 +37,8 @@ def violations(page, url: str) -> list[str]:
 
 
 def run_axe(page) -> list[str]:
-    """axe-core on the page as it stands, once every transition has finished (never mid-fade)."""
+    """axe-core on the page as it stands, every part of it drawn, once every transition has finished (never mid-fade)."""
+    page.add_style_tag(content=DRAW_EVERYTHING)
     settle(page)
     page.add_script_tag(path=str(axe_path()))
     found = page.evaluate(RUN_AXE, TAGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, built_pages, search_for, search_word, settle
+from conftest import DRAW_EVERYTHING, ROOT, built_pages, search_for, search_word, settle
 
 # What a sighted keyboard user sees of the focused element; with settle, once the page has
 # reacted to the key (Material resizes its sidebars on scroll, a frame later).
@@ -214,6 +214,7 @@ def test_targets_are_at_least_24_css_pixels_or_spaced_apart(site: Path, served_s
     problems = []
     for address in built_pages(site):
         page.goto(served_site + address)
+        page.add_style_tag(content=DRAW_EVERYTHING)
         problems += [f"{address or '/'}: {small}" for small in page.evaluate(SMALL_TARGETS)]
     context.close()
     assert not problems, "targets under 24x24 CSS px with other targets too close:\n" + "\n".join(problems)
