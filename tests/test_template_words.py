@@ -27,6 +27,7 @@ _TAG = re.compile(r"<[^>]*>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'\s[\w-]+="[^"]*"')  # an attribute a macro writes outside a tag
 _VISIBLE = re.compile(r'\b(?:aria-label|title|alt|placeholder|data-label)="([^"]*)"')
 _FILE = re.compile(r"\S*\.(?:csv|json)\b")  # a file name's ending after its name from the data
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)  # code, which no reader sees
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
 
@@ -50,7 +51,7 @@ def fixed_words(source: str) -> list[str]:
     """Words a reader would see that no translation reaches."""
     text = _skeleton(source)
     words = [word for value in _VISIBLE.findall(text) for word in _WORD.findall(value)]
-    text = _ATTRIBUTE.sub(" ", _TAG.sub(" ", text))
+    text = _ATTRIBUTE.sub(" ", _TAG.sub(" ", _SCRIPT.sub(" ", text)))
     return words + _WORD.findall(_FILE.sub(" ", text))
 
 
@@ -68,6 +69,7 @@ def test_a_word_outside_gettext_is_found() -> None:
     assert fixed_words('<h2 id="x">Our goals</h2>') == ["Our", "goals"]
     assert fixed_words('<nav aria-label="Pages of {{ list }}">{{ _("Next") }}</nav>') == ["Pages", "of"]
     assert fixed_words('<p>{% if a %}Draft{% endif %} {{ n }} rows</p>') == ["Draft", "rows"]
+    assert fixed_words('<script>document.title="x"</script><p>Shown</p>') == ["Shown"]
 
 
 def test_translated_words_and_names_from_the_data_are_not() -> None:
