@@ -154,7 +154,8 @@ endif
 
 # The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, and what a reader pays
 # (a real browser on the site served gzipped, and Lighthouse from npm), every budget PASS or FAIL.
-# Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by docs/how-it-works.md). About 5 minutes.
+# Figures go to bench-results/ (not tracked) and bench/RESULTS.md (quoted by docs/how-it-works.md). About 25 minutes
+# on a 2-core machine (8 with ARGS='--sizes 1,100 --repeat 1 --reload=').
 .PHONY: bench
 bench: $(TEST_DEPS) $(NODE_DEPS) system-deps
 	@$(BIN)/python bench/run.py --record $(ARGS)
