@@ -545,18 +545,16 @@ class _Walker:
         """A quoted text over several lines, or a part of the file skipped, which ``_Scan`` should look at."""
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        if not self.may_alias:
-            pass
-        elif id(node) in self.seen:
-            if not self.alias_reported:
-                self.alias_reported = True
-                # An alias shares its anchor's node, so only the field (not the item) has its own line.
-                where = path[:-1] if path and isinstance(path[-1], int) else path
-                self.problems.append(self.doc.problem(
-                    where, "This uses a YAML anchor (&) and alias (*), which hub data does not allow.",
-                    hint="Write the text out in full in each place it is needed."))
-            return None
-        else:
+        if self.may_alias:
+            if id(node) in self.seen:
+                if not self.alias_reported:
+                    self.alias_reported = True
+                    # An alias shares its anchor's node, so only the field (not the item) has its own line.
+                    where = path[:-1] if path and isinstance(path[-1], int) else path
+                    self.problems.append(self.doc.problem(
+                        where, "This uses a YAML anchor (&) and alias (*), which hub data does not allow.",
+                        hint="Write the text out in full in each place it is needed."))
+                return None
             self.seen.add(id(node))
         if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP, _SEQ):
             self.unchecked = True
