@@ -21,6 +21,8 @@ from babel.dates import get_day_names, get_month_names
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment, Doctype
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 from conftest import ROOT, fixture_project, run_language_build, with_languages
@@ -58,12 +60,28 @@ def project_words(code: str) -> Words:
 
 def test_an_untranslated_message_is_marked_english_between_its_tags_and_placeholders() -> None:
     assert in_english("No change") == f"{OPEN}No change{CLOSE}"
-    assert in_english("Target %(target)s by %(year)s") == f"{OPEN}Target {CLOSE}%(target)s{OPEN} by {CLOSE}%(year)s"
+    assert in_english("Target %(target)s by %(year)s") == f"{OPEN}Target{CLOSE} %(target)s {OPEN}by{CLOSE} %(year)s"
     # A tag's attribute (its placeholder) is never inside a mark, so the span never splits an element.
     assert in_english('Read <a href="%(url)s">the guide</a>.') == \
-        f'{OPEN}Read {CLOSE}<a href="%(url)s">{OPEN}the guide{CLOSE}</a>.'
+        f'{OPEN}Read{CLOSE} <a href="%(url)s">{OPEN}the guide{CLOSE}</a>.'
     assert in_english("%(year)s: %(percent)s") == "%(year)s: %(percent)s"  # no words, nothing to mark
-    assert in_english("100%% = target") == f"100%%{OPEN} = target{CLOSE}"
+    assert in_english("100%% = target") == f"100%% {OPEN}= target{CLOSE}"
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "\u00a0", "\n", "%(n)s", "<b>", "</b>", ".", "7"]), max_size=30)
+       .map("".join))
+def test_no_english_run_starts_or_ends_with_a_space(message: str) -> None:
+    """Inside a left-to-right span on a right-to-left page, a space at the span's edge is drawn at its far
+    end, gluing the English to the figure after it ("2024/25What changed since"): spaces stay outside."""
+    marked = in_english(message)
+    assert marked.replace(OPEN, "").replace(CLOSE, "") == message  # nothing lost or added
+    for run in re.findall(f"{OPEN}(.*?){CLOSE}", marked, re.DOTALL):
+        assert run == run.strip(), repr(marked)
+
+
+def test_the_space_check_can_fail() -> None:
+    glued = f"{OPEN}What changed since {CLOSE}%(year)s"
+    assert any(run != run.strip() for run in re.findall(f"{OPEN}(.*?){CLOSE}", glued))
 
 
 def test_the_catalogue_gives_its_translation_and_marks_only_what_it_lacks() -> None:
@@ -71,7 +89,7 @@ def test_the_catalogue_gives_its_translation_and_marks_only_what_it_lacks() -> N
     assert words.gettext("No change") == "Dim newid"
     assert words.gettext("No earlier figure") == f"{OPEN}No earlier figure{CLOSE}"  # an empty msgstr
     assert words.gettext("Not in the catalogue") == f"{OPEN}Not in the catalogue{CLOSE}"
-    assert words.ngettext("%(n)s row", "%(n)s rows", 2) == f"%(n)s{OPEN} rows{CLOSE}"
+    assert words.ngettext("%(n)s row", "%(n)s rows", 2) == f"%(n)s {OPEN}rows{CLOSE}"
     html = fragments.apply(f"<td>{words.gettext('No earlier figure')}</td><td>{words.gettext('No change')}</td>").html
     assert html == '<td><span lang="en" dir="ltr">No earlier figure</span></td><td>Dim newid</td>'
 
@@ -89,7 +107,7 @@ def test_a_template_word_the_catalogue_lacks_is_marked_where_it_is_written() -> 
                            '<a>{{ _("Next page") }}</a> <p>{{ _("Page %(number)s", number=2) }}</p>').render()
     assert fragments.apply(html).html == (
         '<a aria-label="Previous page"><span lang="en" dir="ltr">Previous page</span></a> '
-        '<a>Tudalen nesaf</a> <p><span lang="en" dir="ltr">Page </span>2</p>')
+        '<a>Tudalen nesaf</a> <p><span lang="en" dir="ltr">Page</span> 2</p>')
 
 
 def test_a_translated_template_word_is_not_marked() -> None:
@@ -116,7 +134,7 @@ def test_chart_words_are_in_the_pages_language() -> None:
 def test_a_language_without_the_chart_words_shows_them_in_english_marked() -> None:
     none = welsh_words({})
     chart = charts.trend_chart(MEASURE, [progress.TrendPoint("2024/25", 20, baseline=True, words=none)], "c", none)
-    assert chart.target_label == f"{OPEN}Target {CLOSE}40{OPEN} by {CLOSE}2027/28"
+    assert chart.target_label == f"{OPEN}Target{CLOSE} 40 {OPEN}by{CLOSE} 2027/28"
 
 
 def test_dates_and_times_are_written_as_the_language_writes_them() -> None:
@@ -244,6 +262,28 @@ def test_signed_figures_read_left_to_right_on_urdu_pages(catalogued_site: Path) 
     assert not found, found
     english = (catalogued_site / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
     assert "<bdi" not in english  # English pages are as they were
+
+
+_ENGLISH_SPAN = re.compile(r'<(span|tspan) lang="en"[^>]*>([^<]*)</\1>')
+
+
+def spaced_english_spans(html: str) -> list[str]:
+    """English runs that start or end with a space: on a right-to-left page the space is drawn at the wrong end."""
+    return [text for _, text in _ENGLISH_SPAN.findall(html) if text != text.strip()]
+
+
+def test_the_spaced_span_check_can_fail() -> None:
+    assert spaced_english_spans('<h2><span lang="en" dir="ltr">What changed since </span>2024/25</h2>') == [
+        "What changed since "]
+    assert spaced_english_spans('<h2><span lang="en" dir="ltr">What changed since</span> 2024/25</h2>') == []
+
+
+@pytest.mark.parametrize("code", ["cy", "ur"])
+def test_english_runs_keep_their_spaces_outside(catalogued_site: Path, code: str) -> None:
+    year = (catalogued_site / code / "progress" / "2025-26" / "index.html").read_text(encoding="utf-8")
+    assert _ENGLISH_SPAN.search(year)  # the page has English runs to check
+    found = {name: bad for name, html in pages(catalogued_site, code) if (bad := spaced_english_spans(html))}
+    assert not found, found
 
 
 def test_the_organisations_words_are_the_catalogues_by_default_and_its_own_marked_english_otherwise() -> None:

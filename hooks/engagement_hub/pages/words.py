@@ -32,7 +32,14 @@ def in_english(message: str) -> str:
     between = _NOT_WORDS.findall(message)
     out = []
     for index, piece in enumerate(pieces):
-        out.append(f"{OPEN}{piece}{CLOSE}" if _LETTER.search(piece) else piece)
+        if _LETTER.search(piece):
+            # The spaces around a run stay outside its mark: inside a left-to-right span on a right-to-left
+            # page, the space before a placeholder is drawn at the span's far end ("2024/25What changed since").
+            core = piece.strip()
+            start = piece.index(core)
+            out.append(f"{piece[:start]}{OPEN}{core}{CLOSE}{piece[start + len(core):]}")
+        else:
+            out.append(piece)
         if index < len(between):
             out.append(between[index])
     return "".join(out)
