@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from conftest import ROOT, fixture_project, run_language_build, with_languages
+from conftest import ROOT, TRUST, fixture_project, run_language_build, with_languages
 from engagement_hub.output.render import environment, left_to_right
 from engagement_hub.pages import charts, fragments, localised, progress
 from engagement_hub.pages.words import ENGLISH_WORDS, Marked, Words, in_english
@@ -325,3 +325,32 @@ def test_each_language_has_a_feed_of_its_own_in_its_own_words(catalogued_site: P
     english = ET.tostring(feeds[""], encoding="unicode")
     assert "what's new" in english and ("Open from" in english or "Our report for" in english)  # the opposite case
     assert len(ids | {feeds[""].find(f"{atom}id").text}) == 3
+
+
+CALENDAR_WORDS = ("Closes:", " closes at ", "Access:", "How to join:", ": ways to take part", "LOCATION:Online")
+
+
+def calendar_text(site: Path, code: str) -> str:
+    """The calendar of every opportunity, its folded lines joined (RFC 5545 folds at 75 octets)."""
+    return (site / code / "calendar" / "all.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+
+
+def test_each_languages_calendar_is_in_its_own_words(catalogued_site: Path) -> None:
+    english = calendar_text(catalogued_site, "")
+    assert all(word in english for word in CALENDAR_WORDS), english  # the words to look for are there in English
+    for code in ("cy", "ur"):
+        text = calendar_text(catalogued_site, code)
+        assert not [word for word in CALENDAR_WORDS if word in text], code
+        assert not fragments._MARKS.search(text)  # a calendar is not HTML: no marks left in it
+    assert "Yn cau: " in calendar_text(catalogued_site, "cy") and "رسائی: " in calendar_text(catalogued_site, "ur")
+
+
+def test_a_calendar_word_the_catalogue_lacks_is_english_without_marks() -> None:
+    from engagement_hub.pages import ics
+    from engagement_hub.reading.load import check
+    hub, problems = check(TRUST, today=dt.date(2026, 12, 1))
+    assert hub is not None, problems
+    files = ics.files(hub, welsh_words({"Online": "Ar-lein"}))
+    text = "".join(files.values())
+    assert "Closes: " in text and "Ar-lein" in text and "LOCATION:Online" not in text
+    assert not fragments._MARKS.search(text)

@@ -184,7 +184,7 @@ class HubSite:
             if self.root is not None:
                 files[site_path(name)] = (self.root / "data" / name).read_bytes()
         files.update(opendata.files(self.hub, self.memory))
-        files.update(ics.files(self.hub))
+        files.update(ics.files(self.hub, self.words))
         if self.feed_path:
             files[self.feed_path] = self.feed()
         files.update(self.moved_files())

@@ -17,7 +17,11 @@ import icalendar
 
 from ..reading import model as m
 from ..reading import opportunities as op
+from ..reading.languages import SOURCE
+from . import localised
 from .addresses import url_of
+from .fragments import strip
+from .words import ENGLISH_WORDS, Words
 
 # A reminder this long before a consultation's (or survey's, or recruitment's) closing day.
 REMINDER = timedelta(days=2)
@@ -34,7 +38,11 @@ def _time(when: m.When, *, end: bool = False) -> datetime | date:
     return when.day + timedelta(days=1) if end else when.day
 
 
-def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str) -> list[icalendar.Event]:
+def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str, words: Words) -> list[icalendar.Event]:
+    # A calendar is not HTML: a message the catalogue lacks is in English, with its marks (fragments.py) removed.
+    def _(message: str, **values: str) -> str:
+        return strip(words.gettext(message) % values if values else words.gettext(message))
+
     domain = _domain(org)
     stamp = datetime.fromisoformat(opportunity.announced).replace(tzinfo=UTC)
     found = []
@@ -48,10 +56,11 @@ def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str) -> l
         item.add("summary", (event.title and f"{opportunity.title}: {event.title}") or opportunity.title)
         if event.place:
             item.add("location", ", ".join((event.place.name, *event.place.address)))
-            item.add("description", f"{opportunity.who_for}.\n\nAccess: {event.place.access}")
+            item.add("description", f"{opportunity.who_for}.\n\n" + _("Access: %(access)s", access=event.place.access))
         elif event.online:
-            item.add("location", "Online")
-            item.add("description", f"{opportunity.who_for}.\n\nHow to join: {event.online.how_to_join}")
+            item.add("location", _("Online"))
+            item.add("description", f"{opportunity.who_for}.\n\n" + _("How to join: %(how)s",
+                                                                         how=event.online.how_to_join))
         if page_url:
             item.add("url", page_url)
         item.add("organizer", f"mailto:{org.contact.email}", parameters={"cn": org.name})
@@ -61,20 +70,22 @@ def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str) -> l
         item = icalendar.Event()
         item.add("uid", f"{opportunity.id}-closes@{domain}")
         item.add("dtstamp", stamp)
-        when = op.when_words(opportunity.closes)
+        when = op.when_words(opportunity.closes) if words.code == SOURCE else \
+            localised.when_words(opportunity.closes, words.code, words.gettext)
         if opportunity.closes.time:
             item.add("dtstart", op.moment(opportunity.closes) - timedelta(minutes=30))
             item.add("dtend", op.moment(opportunity.closes))
         else:
             item.add("dtstart", opportunity.closes.day)
             item.add("dtend", opportunity.closes.day + timedelta(days=1))
-        item.add("summary", f"Closes: {opportunity.title}")
-        item.add("description", f"{opportunity.title} closes at {when}.")
+        item.add("summary", _("Closes: %(title)s", title=opportunity.title))
+        closing = _("%(title)s closes at %(when)s.", title=opportunity.title, when=strip(when))
+        item.add("description", closing)
         if page_url:
             item.add("url", page_url)
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{opportunity.title} closes at {when}.")
+        alarm.add("description", closing)
         alarm.add("trigger", -REMINDER)
         item.add_component(alarm)
         found.append(item)
@@ -100,15 +111,16 @@ def page_url(org: m.Organisation, src: str) -> str:
     return org.site_url.rstrip("/") + "/" + url_of(src) if org.site_url else ""
 
 
-def files(hub: m.Hub) -> dict[str, str]:
-    """Every calendar file by its path on the site."""
+def files(hub: m.Hub, words: Words = ENGLISH_WORDS) -> dict[str, str]:
+    """Every calendar file by its path on the site, in the language of ``words``."""
     org = hub.organisation
     out = {}
     everything = []
     for opportunity in hub.opportunities:
-        events = _events(opportunity, org, page_url(org, op.page_src(opportunity)))
+        events = _events(opportunity, org, page_url(org, op.page_src(opportunity)), words)
         everything += events
         out[op.calendar_path(opportunity)] = _calendar(opportunity.title, events).decode("utf-8")
     if hub.opportunities:
-        out[op.ALL_CALENDAR] = _calendar(f"{org.short_name}: ways to take part", everything).decode("utf-8")
+        name = strip(words.gettext("%(name)s: ways to take part") % {"name": org.short_name})
+        out[op.ALL_CALENDAR] = _calendar(name, everything).decode("utf-8")
     return out
