@@ -58,7 +58,7 @@ KIND_WORDS = {
     "date": "date, YYYY-MM-DD",
     "boolean": "true or false",
     "ids": "ids; in CSV separated by spaces, in JSON a list",
-    "year": "reporting year, such as 2025/26",  # kind_words() names it as the organisation does
+    "year": "reporting year, such as %(example)s",  # kind_words() names the example as the organisation does
     "datetime": "date, YYYY-MM-DD, or date and UK time with its offset from UTC, such as 2027-01-31T17:00:00+00:00",
 }
 
@@ -67,8 +67,8 @@ def kind_words(hub: m.Hub, words: Words = ENGLISH_WORDS) -> dict[str, str]:
     """What each kind of column holds, with the example year named the way this organisation names its years
     (2025 for calendar years, 2025/26 for years starting in another month), in the page's language."""
     example = "2025" if hub.organisation.calendar_years else "2025/26"
-    return {**{kind: words.gettext(text) for kind, text in KIND_WORDS.items()},
-            "year": words.gettext("reporting year, such as %(example)s") % {"example": example}}
+    return {kind: words.gettext(text) % {"example": example} if kind == "year" else words.gettext(text)
+            for kind, text in KIND_WORDS.items()}
 
 
 def _c(name: str, kind: str, description: str) -> Column:
@@ -470,7 +470,7 @@ def in_language(datasets: list[Dataset], words: Words) -> list[Dataset]:
 
 def texts() -> list[str]:
     """Every text that describes a dataset or a kind of column, for the catalogue's template."""
-    return [*(text for kind, text in KIND_WORDS.items() if kind != "year"),  # kind_words() words the year's
+    return [*KIND_WORDS.values(),
             *(text for d in DATASETS for text in (d.title, d.description)),
             *(c.description for d in DATASETS for c in d.columns)]
 
