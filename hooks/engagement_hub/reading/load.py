@@ -31,6 +31,7 @@ from .reread import read_changed
 from .review import review_problems
 from .schema import validate, validate_changed
 from .source import MAX_BYTES, Document, read_yaml
+from .splitlist import split_list_problems
 from .symlinks import symlink_problems
 from .text import image_offset, image_problem, link_problem, link_targets_at
 
@@ -64,7 +65,7 @@ def _read(path: Path, label: str, schema: str | None, memory: Memory) -> tuple[D
     raw = path.read_bytes()
     kept = memory.unchanged.get(label)
     if kept and kept[0] == raw:
-        return kept[1], []
+        return kept[1], split_list_problems(kept[1], raw)
     checked: set[int] = set()
     if kept and (edited := read_changed(kept[0], kept[1], raw)) is not None:
         doc, problems = edited, []
@@ -83,7 +84,7 @@ def _read(path: Path, label: str, schema: str | None, memory: Memory) -> tuple[D
     problems += [p for p in field_problems(doc, doc.data, (), checked) if p.path not in explained]
     if not problems:  # a preview (`make serve`) reloads on every save: an unchanged file is not read again
         memory.unchanged[label] = (raw, doc)
-    return (None if problems else doc), problems
+    return (None if problems else doc), problems + split_list_problems(doc, raw)
 
 
 # Only a text holding one of these can hold a link or an image; one search finds out.
