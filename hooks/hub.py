@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from engagement_hub.output.content import at_editor_lines
 from engagement_hub.output.languagebuild import LANGUAGE_ENV
 from engagement_hub.output.render import problems_page
 from engagement_hub.output.sanitise import sanitise
@@ -271,6 +272,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
     if site.is_generated(src):
         return markdown
     text, problems = site.expand_macros(markdown, src)
+    if problems and page.file.abs_src_path:  # MkDocs read a lone carriage return as a line break; editors do not
+        problems = at_editor_lines(problems, Path(page.file.abs_src_path).read_bytes().decode("utf-8", "replace"))
     if problems and _state["preview"]:  # the preview shows the page's problems where the author is looking
         log.info("The page shows these problems in the browser until they are fixed:\n\n%s",
                  "\n\n".join(p.human() for p in problems))

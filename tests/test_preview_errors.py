@@ -105,6 +105,15 @@ def test_a_broken_macro_shows_on_its_page(preview) -> None:
     until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
 
 
+def test_a_broken_macro_after_lone_carriage_returns_shows_the_editors_line(preview) -> None:
+    """MkDocs reads a lone carriage return as a line break; the page names the line as an editor counts it."""
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    (project / "content" / "extra.md").write_bytes(b"# Extra\n\nOne\rtwo\rthree.\n\n{{ value_pledges('kindnes') }}\n")
+    shown = until(server, f"{base}/extra/", lambda html: WAITING in html)
+    assert "content/extra.md, line 5" in " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
+
+
 def test_a_preview_started_on_broken_data_shows_the_problems_then_the_site(project: Path) -> None:
     """No good build to fall back on: the home page says what is wrong until the data is fixed."""
     channels = project / "data" / "channels.yml"
