@@ -138,3 +138,12 @@ def test_make_serve_says_what_to_do_when_the_port_is_taken() -> None:
                                 capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0
     assert f"Port {port} is already in use" in result.stderr and "make serve PORT=" in result.stderr
+
+
+def test_make_serve_says_when_the_port_is_not_a_port_number() -> None:
+    """Not 'already in use', which sent the editor looking for another preview that was never there."""
+    for port in ("abc", "99999", "0"):
+        result = subprocess.run(["make", "--no-print-directory", "serve", f"PORT={port}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode != 0
+        assert f"PORT={port} is not a port number" in result.stderr and "already in use" not in result.stderr
