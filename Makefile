@@ -77,6 +77,8 @@ preview: $(SITE_DEPS)
 # shows in the browser, on the page you are looking at, until a save fixes it.
 PORT ?= 8000
 serve: $(SITE_DEPS)
+	@case "$(PORT)" in ''|*[!0-9]*) bad=1;; *) [ "$(PORT)" -ge 1 ] && [ "$(PORT)" -le 65535 ] || bad=1;; esac; \
+	  [ -z "$$bad" ] || { echo "PORT=$(PORT) is not a port number: use a whole number such as 8001 (1 to 65535)." >&2; exit 1; }
 	@$(BIN)/python -c "import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
 	  sys.exit(s.bind(('127.0.0.1', $(PORT))))" 2>/dev/null || { echo "Port $(PORT) is already in use, perhaps by another preview:" \
 	  "stop that one (Ctrl+C in its terminal), or run: make serve PORT=8001" >&2; exit 1; }

@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from engagement_hub.output.content import at_editor_lines
 from engagement_hub.output.languagebuild import LANGUAGE_ENV
 from engagement_hub.output.render import problems_page
 from engagement_hub.output.sanitise import sanitise
@@ -162,6 +163,7 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
     _combine_stylesheets(files, config)
     _leave_out_hub_templates(files, config)
     if _state.get("dirty"):
+        _state["written"] = {file.dest_uri for file in files}  # what this build's site holds (on_post_build)
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
         previous = _state.get("previous") if _state.get("speedups") else None  # none: every page redrawn
         changed = site.changed_pages(previous)  # type: ignore[arg-type]
@@ -214,8 +216,30 @@ def on_post_build(config) -> None:  # noqa: ANN001
     if _state.get("dirty"):
         # What the next --dirty rebuild compares with; after the problems page, nothing: every page is redrawn.
         _state["previous"] = _state["site"] if _state.get("problems") is None else None
+        written = _state.pop("written", None)
+        if written is not None:
+            _remove_stale(Path(config.site_dir), _state.get("last_written", set()) - written)  # type: ignore[operator]
+            _state["last_written"] = written
     if collector := _state.get("collector"):
         collector.built()  # type: ignore[attr-defined]
+
+
+def _remove_stale(site_dir: Path, gone: set[str]) -> None:
+    """Delete what the last build wrote and this one did not: a removed page, record or year.
+
+    A --dirty build writes over its site folder and never empties it, so a page whose
+    content file, record or progress year was removed (or whose id was renamed) would
+    still be served, where a fresh build has none.
+    """
+    root = site_dir.resolve()
+    for dest in sorted(gone):
+        path = (root / dest).resolve()
+        if path.is_relative_to(root) and path.is_file():
+            path.unlink()
+            for folder in path.parents:  # the page's folder too, once empty, as a fresh build has none
+                if folder == root or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
 
 def on_build_error(error: Exception) -> None:
@@ -248,6 +272,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
     if site.is_generated(src):
         return markdown
     text, problems = site.expand_macros(markdown, src)
+    if problems and page.file.abs_src_path:  # MkDocs read a lone carriage return as a line break; editors do not
+        problems = at_editor_lines(problems, Path(page.file.abs_src_path).read_bytes().decode("utf-8", "replace"))
     if problems and _state["preview"]:  # the preview shows the page's problems where the author is looking
         log.info("The page shows these problems in the browser until they are fixed:\n\n%s",
                  "\n\n".join(p.human() for p in problems))

@@ -57,3 +57,23 @@ def test_a_page_only_running_shows_wrong_is_reported_too(project: Path) -> None:
     result = make_check(project)
     assert result.returncode == 1
     assert "content/taking-part.md, line 4" in result.stderr and "kindnes" in result.stderr
+
+
+def test_a_page_saved_with_lone_carriage_returns_is_reported_on_the_editors_line(project: Path) -> None:
+    """Python and MkDocs read a lone carriage return (an old Mac line end, or pasted text) as a line break;
+    an editor such as GitHub's counts line feeds only, as the data's line numbers do (source.py)."""
+    page = project / "content" / "taking-part.md"
+    page.write_bytes(b"# Taking part\n\nOne\rtwo\rthree.\r\n\n{{ value_pledges('kindnes') }}\n")
+    result = make_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/taking-part.md, line 5" in result.stderr and "kindnes" in result.stderr
+    page.write_bytes(b"# Taking part\n\nOne\rtwo\rthree.\r\n\n\r\r{{ goals( }}\n")  # a macro written wrongly
+    assert "content/taking-part.md, line 5" in make_check(project).stderr
+
+
+def test_line_feeds_and_windows_line_ends_need_no_moving(project: Path) -> None:
+    """The negative case: with no lone carriage return, lines are as read."""
+    page = project / "content" / "taking-part.md"
+    page.write_bytes(b"# Taking part\r\n\r\nOne two.\r\n\r\n{{ value_pledges('kindnes') }}\r\n")
+    result = make_check(project)
+    assert "content/taking-part.md, line 5" in result.stderr and "kindnes" in result.stderr

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,15 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_zensical_builds_every_page_of_the_export_as_mkdocs_does(site: Path, zensical_site: Path) -> None:
     assert len(list(site.rglob("index.html"))) > 5
     assert engine_differences(site, zensical_site) == []
+
+
+@pytest.mark.parametrize("kind", ["group", "network"])
+def test_zensical_builds_every_page_of_a_fixture_organisations_export(kind: str, build_org: Callable[[str], Path],
+                                                                      tmp_path: Path) -> None:
+    """Other shapes of data than data/'s: a group with no pledges or years, a network of members."""
+    site = build_org(kind)
+    assert len(list(site.rglob("index.html"))) > 5
+    assert engine_differences(site, export_and_build(site.parent / "project", tmp_path / "export")) == []
 
 
 def test_the_export_has_the_contents_and_the_footer(zensical_site: Path) -> None:

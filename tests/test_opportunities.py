@@ -456,3 +456,28 @@ def test_open_data_says_how_to_join_each_channel(trust_site: Path) -> None:
     assert hub is not None
     assert [(r["channel_id"], r["join_url"], r["join_email"], r["join_phone"], r["join_contact"]) for r in rows] == [
         (c.id, c.join.url, c.join.email, c.join.phone, c.join.contact) for c in hub.channels if c.join]
+
+
+@pytest.mark.parametrize(("field", "value"), [("closes", "9999-12-31 17:00"), ("closes", "9999-12-31"),
+                                              ("opens", "0001-01-01"), ("opens", "1899-12-31 09:00")])
+def test_a_year_far_from_any_hub_date_is_an_error_on_its_line_not_a_crash(project: Path, field: str,
+                                                                          value: str) -> None:
+    """9999-12-31 passed the pattern and the calendar, then '90 days after it closed' ran off the calendar."""
+    path = write(project, item(**{field: value}))
+    found = [(p.line, p.path) for p in problems(project)
+             if p.severity == "error" and "dates here are between 1900 and 2199" in p.message]
+    assert found == [(line_of(path, f"{field}:"), f"opportunities[0].{field}")]
+
+
+def test_an_event_in_the_year_one_is_an_error_not_a_calendar_that_cannot_be_built(project: Path) -> None:
+    path = write(project, item(events=[{"start": "0001-01-01 18:00", "end": "2027-03-10 19:00",
+                                        "online": {"how_to_join": "By video."}}]))
+    found = [(p.line, p.path) for p in problems(project) if p.severity == "error"]
+    assert (line_of(path, "start:"), "opportunities[0].events[0].start") in found
+
+
+@pytest.mark.parametrize("value", ["1900-01-01 00:00", "2199-12-31 23:59", "2027-04-30"])
+def test_the_first_and_last_years_a_hub_date_may_have_are_accepted(project: Path, value: str) -> None:
+    """The negative case: the bounds themselves are dates, and build (the calendar file too)."""
+    write(project, item(opens="1900-01-01", closes=value if value > "1900-01-01" else "1900-01-02"))
+    assert not [p for p in problems(project) if p.severity == "error"]

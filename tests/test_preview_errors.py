@@ -105,6 +105,15 @@ def test_a_broken_macro_shows_on_its_page(preview) -> None:
     until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
 
 
+def test_a_broken_macro_after_lone_carriage_returns_shows_the_editors_line(preview) -> None:
+    """MkDocs reads a lone carriage return as a line break; the page names the line as an editor counts it."""
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    (project / "content" / "extra.md").write_bytes(b"# Extra\n\nOne\rtwo\rthree.\n\n{{ value_pledges('kindnes') }}\n")
+    shown = until(server, f"{base}/extra/", lambda html: WAITING in html)
+    assert "content/extra.md, line 5" in " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
+
+
 def test_a_preview_started_on_broken_data_shows_the_problems_then_the_site(project: Path) -> None:
     """No good build to fall back on: the home page says what is wrong until the data is fixed."""
     channels = project / "data" / "channels.yml"
@@ -129,3 +138,12 @@ def test_make_serve_says_what_to_do_when_the_port_is_taken() -> None:
                                 capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0
     assert f"Port {port} is already in use" in result.stderr and "make serve PORT=" in result.stderr
+
+
+def test_make_serve_says_when_the_port_is_not_a_port_number() -> None:
+    """Not 'already in use', which sent the editor looking for another preview that was never there."""
+    for port in ("abc", "99999", "0"):
+        result = subprocess.run(["make", "--no-print-directory", "serve", f"PORT={port}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode != 0
+        assert f"PORT={port} is not a port number" in result.stderr and "already in use" not in result.stderr

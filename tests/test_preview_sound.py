@@ -383,3 +383,29 @@ def test_a_template_cannot_reach_data_outside_its_page(clean: Path, tmp_path: Pa
         site.renderer.env.from_string("{{ hub.pledges | length }}").render(hub=site.renderer.shared)
 
 
+
+
+def test_a_template_edit_redraws_the_pages_it_draws(clean: Path, tmp_path: Path) -> None:
+    """`make serve` watches theme_overrides/: a page kept from the last build must not hide an edited template.
+
+    The previous site's template stamps are the ones it was loaded with, not the files as they are now."""
+    root = scratch(clean, tmp_path / "p")
+    templates = root / "theme_overrides" / "hub"
+    memory = Memory()
+
+    def load_here() -> HubSite:
+        return HubSite.load(root, template_dir=templates, content_dir=root / "content", preview=True, memory=memory)
+
+    before = load_here()
+    src = next(src for src in before.pages if src.startswith("values/") and src != "values/index.md")
+    for page in before.pages:
+        before.render(page)
+    value = templates / "value.html"
+    value.write_text(value.read_text(encoding="utf-8").replace('<p class="hub-lead">', '<p class="hub-lead">Edited ', 1),
+                     encoding="utf-8")
+    after = load_here()
+    assert src in after.changed_pages(before)
+    assert "Edited " in after.render(src)
+    for page in after.pages:
+        after.render(page)
+    assert src not in load_here().changed_pages(after)  # the negative case: templates as they were, page kept

@@ -106,6 +106,23 @@ def test_a_syntax_error_after_a_line_separator_is_on_the_editors_line() -> None:
     assert found and found[0].line <= text.count("\n") and found[0].line >= 2
 
 
+@pytest.mark.parametrize("mark", YAML_ONLY_BREAKS, ids=["NEL", "LS", "PS", "CR"])
+def test_a_line_named_in_a_message_is_the_editors_line_too(mark: str) -> None:
+    """'first on line N' and 'up to line N' name a second line in the words: it must be the editor's as well."""
+    comments = f"# one{mark}# two{mark}# three\n"  # one editor line, three lines as YAML counts them
+    twice = next(p for p in problems_of(comments + "a: x\na: y\n") if "appears twice" in p.message)
+    assert twice.line == 3 and "(first on line 2)" in twice.message
+    runaway = problems_of(comments + 'name: "unclosed\nother: x\nlast: z"\n')
+    assert runaway[0].line == 2 and "up to line 4," in runaway[0].message
+
+
+def test_a_line_named_in_a_message_needs_no_translation_with_line_feeds_alone() -> None:
+    """The negative case: the same files with line feeds name YAML's own lines."""
+    comments = "# one\n# two\n# three\n"
+    assert "first on line 4" in problems_of(comments + "a: x\na: y\n")[0].message
+    assert "up to line 6," in problems_of(comments + 'name: "unclosed\nother: x\nlast: z"\n')[0].message
+
+
 def test_line_feeds_alone_need_no_translation() -> None:
     """The negative case: plain files keep YAML's own count."""
     doc, _ = read_yaml("a: x\n\nb: y\n", "data/example.yml")

@@ -10,7 +10,9 @@ variables) is then found by expanding the page as the build would.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,5 +109,22 @@ def content_problems(root: Path, hub: m.Hub) -> list[Problem]:
         if not found:  # nothing wrong on reading: expand it as the build does, for what only running shows
             renderer = renderer or Renderer(hub, Path(root) / "theme_overrides" / "hub")
             _, found = expand(text, hub, renderer, path.relative_to(content).as_posix(), label)
-        problems += found
+        problems += at_editor_lines(found, path.read_bytes().decode("utf-8", "replace"))
     return problems
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+_READ_BREAK = re.compile("\r\n|\r|\n")
+
+
+def at_editor_lines(problems: list[Problem], raw: str) -> list[Problem]:
+    """``problems`` of a page read as Python and MkDocs read it (a lone carriage return ends a line there)
+    moved to the lines an editor such as GitHub's shows, which only line feeds end; ``raw`` is the file's text
+    as saved."""
+    if not problems or not _LONE_CR.search(raw):
+        return problems
+    editor, line = [1], 1  # for each line as read: its line in the editor
+    for match in _READ_BREAK.finditer(raw):
+        line += match.group().endswith("\n")
+        editor.append(line)
+    return [dataclasses.replace(p, line=editor[p.line - 1]) if 1 <= p.line <= len(editor) else p for p in problems]

@@ -38,6 +38,13 @@ from .render import Renderer, long_date
 from .toc import toc_tokens
 
 
+def _template_stamps(template_dir: Path | None) -> tuple[Any, ...]:
+    """Every file of the theme the templates are in (theme_overrides/, MkDocs' main.html too): path, time, size."""
+    themes = template_dir.parent if template_dir else None
+    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
+                        if f.is_file())) if themes else ()
+
+
 def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
     """Hand-written pages published at the address of a page the hub makes from data.
 
@@ -91,6 +98,13 @@ class HubSite:
     languages: tuple[Language, ...] = (ENGLISH,)  # every language the site is published in, English first
     feed_path: str = ""  # the Atom feed's path in the site; empty when there is nothing in it to announce
     words: Words = ENGLISH_WORDS  # the core's words in this site's language (the feed's are written here)
+    template_stamps: tuple[Any, ...] | None = None
+    """Each template file's path, time and size when the site was loaded (``shared_inputs``): stamps taken
+    later, when a preview compares, would be today's files for the old site too and hide an edit."""
+
+    def __post_init__(self) -> None:
+        if self.template_stamps is None:
+            self.template_stamps = _template_stamps(self.template_dir)
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
@@ -169,10 +183,7 @@ class HubSite:
 
     def shared_inputs(self) -> tuple[Any, ...]:
         """Everything a page may show besides its own context (see ``changed_pages``)."""
-        themes = self.template_dir.parent if self.template_dir else None
-        stamps = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in themes.rglob("*")
-                              if f.is_file())) if themes else ()
-        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, stamps,
+        return (Exactly(self.renderer.shared), json.dumps(self.nav), self.preview, self.today, self.template_stamps,
                 self.feed_path)  # every page's head and footer link the feed when there is one
 
     def generated_files(self) -> dict[str, str | bytes]:

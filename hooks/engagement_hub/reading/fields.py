@@ -28,6 +28,10 @@ MAX_TEXT = 20_000  # characters in one field; the longest example text is under 
 MAX_BRACKETS = 60  # '[' in one text: a link or two per sentence in the longest text
 MAX_NUMBER = 10**12  # no count, percentage or money figure on an engagement site comes near
 MAX_ID = 60
+# The years a date in hub data may have. An engagement site's dates are decades from today, not centuries;
+# a year such as 0001 or 9999 is a slip, and at the ends of the calendar the build's date sums (90 days after
+# closing, a calendar's time zone a year either side) would run off it.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 # Page and folder names the site makes itself: an id with one of these names would replace a page.
 RESERVED_IDS = re.compile(r"index|assets|search|pagefind|sitemap|404|page-[0-9]+|feed|stylesheets|javascripts")
 
@@ -127,10 +131,16 @@ def date_problem(value: str) -> str:
     if not _DATE.fullmatch(value):
         return ""  # the schema explains the form
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return f"{value} is not a date on the calendar (check the month is 01 to 12 and the day exists in that month)."
-    return ""
+    return year_problem(day)
+
+
+def year_problem(day: dt.date) -> str:
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return ""
+    return f"{day.isoformat()} is in the year {day.year}; dates here are between {FIRST_YEAR} and {LAST_YEAR}. Check the year."
 
 
 def field_problems(doc: Document, node: Any, path: Path = (), checked: set[int] | frozenset[int] = frozenset()
@@ -217,5 +227,5 @@ def _string_problems(doc: Document, at: Path, name: str, value: str) -> list[Pro
                                 found=shown, hint="Choose a different id, such as 'goal-1-index'.")]
     if len(value) == 10 and (message := date_problem(value)):
         return [doc.problem(at, message, expected="a real date written YYYY-MM-DD", found=shown,
-                            hint="Check the day and month.")]
+                            hint="Check the day, month and year.")]
     return []

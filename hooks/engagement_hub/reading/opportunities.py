@@ -15,6 +15,7 @@ from typing import Any
 
 from . import model as m
 from .builddate import UK
+from .fields import FIRST_YEAR, LAST_YEAR, year_problem
 from .problems import Problem
 from .references import refers, unique
 from .source import Document
@@ -132,6 +133,9 @@ def _when(doc: Document, path: tuple[str | int, ...], text: str) -> tuple[m.When
     except ValueError:
         return None, [doc.problem(path, "This date does not exist.", expected="a real date, YYYY-MM-DD",
                                   found=text, hint="Check the day and the month.")]
+    if message := year_problem(when.day):
+        return None, [doc.problem(path, message, expected=f"a date between {FIRST_YEAR} and {LAST_YEAR}",
+                                  found=text, hint="Check the year.")]
     if not exists_in_uk(when):
         return when, [doc.problem(
             path, "This time does not exist in the UK: the clocks go forward from 1am to 2am that night.",

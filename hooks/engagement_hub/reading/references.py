@@ -156,6 +156,9 @@ def _pledge_references(pledges: Document, value_ids: set[str], goal_ids: set[str
     return problems
 
 
+FIRST_REPORTING_YEAR, LAST_REPORTING_YEAR = 2000, 2100  # common.schema.json's year_label, for a year as a number
+
+
 def _year_references(docs: dict[str, Document], years: list[Document], goal_ids: set[str],
                      measures: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
@@ -173,6 +176,14 @@ def _year_references(docs: dict[str, Document], years: list[Document], goal_ids:
                       if calendar else
                       "Years that start in any month but January are written like 2025/26 (set "
                       "reporting_year.starts_month to 1 in data/organisation.yml for calendar years).")))
+        elif not FIRST_REPORTING_YEAR <= int(label[:4]) <= LAST_REPORTING_YEAR:
+            # As the schema bounds a year written as a number; a year such as 9999/00 would end in 10000,
+            # which no date can hold, and crashed the preview that shows draft years.
+            problems.append(doc.problem(
+                ("year",), f"'{label}' starts in the year {label[:4]}; reporting years here start between "
+                f"{FIRST_REPORTING_YEAR} and {LAST_REPORTING_YEAR}.",
+                expected=f"a year from {FIRST_REPORTING_YEAR} to {LAST_REPORTING_YEAR}", found=label,
+                hint="Check the year."))
         elif not doc.file.endswith("/" + expected_name):
             problems.append(doc.problem(("year",), f"The year '{label}' does not match the file name.",
                                         expected=f"a file named data/progress/{expected_name}",

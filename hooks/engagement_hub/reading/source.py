@@ -115,6 +115,15 @@ class EditorLines:
         return editor_line, before + column
 
 
+def editor_line(text: str, line: int) -> int:
+    """A line as YAML counts it, numbered as the editor shows it, for a line named in a message's words.
+
+    A problem's own line is translated once the file is read (``read_yaml``); a second line written
+    into the message ("first on line 4") is text by then, so it must be translated when it is written.
+    """
+    return EditorLines(text).position(line, 1)[0] if EditorLines.needed(text) else line
+
+
 @dataclass
 class Document:
     """A YAML file's data, with the line and column of every field."""
@@ -444,7 +453,7 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
             return False
         line, column, last, path = scan.runaway
         add(line, column, f"A quote mark opened here is not closed on this line, so YAML read the lines after it, "
-            f"up to line {last}, as part of this text.",
+            f"up to line {editor_line(text, last)}, as part of this text.",
             "Add the closing quote mark at the end of the text on this line.", field_path(path))
         return True
 
@@ -496,7 +505,7 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
     if node is None:
         add(1, 1, "The file is empty.", "Restore the file's content from the last version in GitHub's history.")
         return doc, problems, text
-    doc.data = _Walker(doc, problems, lines, "*" in text).build(node, ())
+    doc.data = _Walker(doc, problems, lines, "*" in text, text).build(node, ())
     return doc, problems, text
 
 
@@ -521,7 +530,7 @@ def _read_quickly(doc: Document, text: str, lines: list[str]) -> list[Problem] |
                                 hint="Restore the file's content from the last version in GitHub's history."))
         return problems
     quick = Document(file=doc.file, data=None, positions=dict(doc.positions))
-    walker = _Walker(quick, problems, lines, "*" in text)
+    walker = _Walker(quick, problems, lines, "*" in text, text)
     data = walker.build(node, ())
     if walker.unchecked:
         return None
@@ -532,8 +541,11 @@ def _read_quickly(doc: Document, text: str, lines: list[str]) -> list[Problem] |
 class _Walker:
     """Builds Python data from YAML nodes, recording positions and refusing traps."""
 
-    def __init__(self, doc: Document, problems: list[Problem], lines: list[str], may_alias: bool = True) -> None:
+    def __init__(self, doc: Document, problems: list[Problem], lines: list[str], may_alias: bool = True,
+                 text: str = "") -> None:
         self.lines = lines
+        self.text = text
+        """The file's text, to number a line named in a message as the editor does (``editor_line``)."""
         self.doc = doc
         self.problems = problems
         self.may_alias = may_alias
@@ -615,7 +627,7 @@ class _Walker:
                 first = self.doc.positions[child_path]
                 self.problems.append(Problem(
                     self.doc.file, *position, field_path(child_path),
-                    f"The field '{key}' appears twice here (first on line {first[0]}). "
+                    f"The field '{key}' appears twice here (first on line {editor_line(self.text, first[0])}). "
                     "YAML would silently keep only the second one, losing the first.",
                     hint="Delete one of them, or merge their text into one."))
                 continue

@@ -28,9 +28,25 @@ import yaml
 
 from ..output.site import HubSite
 from ..output.sitedata import PageData, SiteData, site_data
+from ..reading.builddate import BuildDateError
 from ..reading.problems import DataError, report
 
 TOC_MODULE = "hub_toc"
+MARK = "# Written by `make export` from the project's mkdocs.yml and data/; edit those, not this.\n"
+
+
+def not_an_export(out: Path) -> str:
+    """Why ``out`` may not be replaced, or "": ``write`` deletes it first, so only an earlier export (or
+    nothing) may be there; a mistyped --out (the project, data/, a home folder) is refused, not deleted."""
+    if not out.exists() or (out.is_dir() and not any(out.iterdir())):
+        return ""
+    config_file = out / "mkdocs.yml"
+    if out.is_dir() and not out.is_symlink() and config_file.is_file() \
+            and config_file.read_text(encoding="utf-8", errors="replace").startswith(MARK):
+        return ""
+    return (f"Nothing was exported: {out} already exists and is not an earlier export (its mkdocs.yml does not "
+            "start with the line `make export` writes), and exporting would delete everything in it.\n"
+            "Choose a new folder with --out, or delete that one yourself if you are sure.")
 
 
 def page_file(page: PageData) -> str:
@@ -79,8 +95,7 @@ def write(data: SiteData, root: Path, out: Path) -> None:
     shutil.copy2(Path(__file__).parents[1] / "output" / "toc.py", out / f"{TOC_MODULE}.py")
     source = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (out / "mkdocs.yml").write_text(
-        "# Written by `make export` from the project's mkdocs.yml and data/; edit those, not this.\n"
-        + yaml.safe_dump(config(data, source), sort_keys=False, allow_unicode=True), encoding="utf-8")
+        MARK + yaml.safe_dump(config(data, source), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,8 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("export"), help="where to write it (default: export/)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if refused := not_an_export(args.out):
+        print(refused, file=sys.stderr)
+        return 1
     try:
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub", content_dir=root / "content")
+    except BuildDateError as error:  # HUB_BUILD_DATE that is not a real date: said plainly, as make check does
+        print("Nothing was exported: " + str(error), file=sys.stderr)
+        return 1
     except DataError as error:
         print("Nothing was exported, because of problems in the data:\n\n" + str(error), file=sys.stderr)
         return 1
