@@ -92,8 +92,8 @@ def environment(template_dir: Path, translations: NullTranslations | None = None
                        english=str if language == SOURCE else _in_english,
                        long_date=long_date if language == SOURCE else partial(localised.long_date, code=language),
                        the=with_the if language == SOURCE else _no_article, iso=op.iso,
-                       when=op.when_words if language == SOURCE else partial(
-                           localised.when_words, code=language, gettext=(translations or NullTranslations()).gettext),
+                       when=partial(localised.when_words, code=language,
+                                    gettext=(translations or NullTranslations()).gettext),
                        script_json=jsonld.script_json,
                        breakable=breakable,
                        marked=fragments.finalize)  # a text from the data put in a translated sentence

@@ -52,7 +52,7 @@ def entries(hub: m.Hub, today: date, words: Words = ENGLISH_WORDS) -> list[Entry
     """The feed's entries, newest first, in the language of ``words`` (the same ids in every language)."""
     _ = words.gettext
     def when(moment: m.When) -> str:
-        return op.when_words(moment) if words.code == SOURCE else localised.when_words(moment, words.code, _)
+        return localised.when_words(moment, words.code, _)
     found: list[Entry] = []
     for item in hub.opportunities:
         kind = _(m.OPPORTUNITY_KIND_WORDS[item.kind])

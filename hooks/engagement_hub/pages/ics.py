@@ -11,13 +11,13 @@ clock change.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 import icalendar
 
 from ..reading import model as m
 from ..reading import opportunities as op
-from ..reading.languages import SOURCE
 from . import localised
 from .addresses import url_of
 from .fragments import strip
@@ -38,11 +38,14 @@ def _time(when: m.When, *, end: bool = False) -> datetime | date:
     return when.day + timedelta(days=1) if end else when.day
 
 
-def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str, words: Words) -> list[icalendar.Event]:
-    # A calendar is not HTML: a message the catalogue lacks is in English, with its marks (fragments.py) removed.
-    def _(message: str, **values: str) -> str:
-        return strip(words.gettext(message) % values if values else words.gettext(message))
+def _said(words: Words, message: str, **values: str) -> str:
+    """A message in the calendar's language. A calendar is not HTML: a message the catalogue lacks is in
+    English, with its marks (fragments.py) removed."""
+    return strip(words.gettext(message) % values if values else words.gettext(message))
 
+
+def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str, words: Words) -> list[icalendar.Event]:
+    _ = partial(_said, words)
     domain = _domain(org)
     stamp = datetime.fromisoformat(opportunity.announced).replace(tzinfo=UTC)
     found = []
@@ -70,8 +73,7 @@ def _events(opportunity: m.Opportunity, org: m.Organisation, page_url: str, word
         item = icalendar.Event()
         item.add("uid", f"{opportunity.id}-closes@{domain}")
         item.add("dtstamp", stamp)
-        when = op.when_words(opportunity.closes) if words.code == SOURCE else \
-            localised.when_words(opportunity.closes, words.code, words.gettext)
+        when = localised.when_words(opportunity.closes, words.code, words.gettext)
         if opportunity.closes.time:
             item.add("dtstart", op.moment(opportunity.closes) - timedelta(minutes=30))
             item.add("dtend", op.moment(opportunity.closes))
@@ -121,6 +123,6 @@ def files(hub: m.Hub, words: Words = ENGLISH_WORDS) -> dict[str, str]:
         everything += events
         out[op.calendar_path(opportunity)] = _calendar(opportunity.title, events).decode("utf-8")
     if hub.opportunities:
-        name = strip(words.gettext("%(name)s: ways to take part") % {"name": org.short_name})
+        name = _said(words, "%(name)s: ways to take part", name=org.short_name)
         out[op.ALL_CALENDAR] = _calendar(name, everything).decode("utf-8")
     return out

@@ -14,6 +14,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 from ..reading import model as m
+from ..reading import opportunities as op
 from ..reading.languages import SOURCE
 
 # English as written in the UK (CLDR's en_GB): day before month, no comma after the month.
@@ -44,8 +45,11 @@ def number(value: float, code: str = SOURCE) -> str:
 
 
 def when_words(when: m.When, code: str, gettext: Callable[[str], str]) -> str:
-    """An opportunity's moment in another language than English (opportunities.when_words writes the English):
+    """An opportunity's moment in the language: in English as the site has always written it
+    (opportunities.when_words: 5pm on Thursday 14 January 2027); in another language
     Dydd Iau 14 Ionawr 2027, or 17:00 ar Dydd Iau 14 Ionawr 2027, the day and time as CLDR writes them."""
+    if code == SOURCE:
+        return op.when_words(when)
     day = format_date(when.day, "EEEE d MMMM y", locale=code)
     if not when.time:
         return day
