@@ -212,3 +212,10 @@ def test_a_network_snapshot_edited_by_hand_is_named(tmp_path: Path, capsys) -> N
     path.write_text(text.replace("corrections: []", "corrections: []\n# checked by hand"), encoding="utf-8")
     code, err = run_check(project, capsys)
     assert code == 1 and "ERROR: data/published/2025.yml, line 7," in err and "edited by hand" in err, err
+
+
+def test_a_snapshot_checked_out_with_windows_line_endings_is_no_hand_edit(project: Path, capsys) -> None:
+    path = project / SNAPSHOT
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # git's core.autocrlf on Windows
+    code, err = run_check(project, capsys)
+    assert code == 0, err
