@@ -112,3 +112,75 @@ def test_the_open_data_page_links_the_package_and_each_schema(site: Path) -> Non
     for path in (site / "open-data" / "schemas").glob("*.schema.json"):
         href = next(h for h in hrefs if h.endswith(f"schemas/{path.name}"))
         assert (site / "open-data" / href).resolve() == path.resolve()
+
+
+# --- Each language's package ----------------------------------------------------------------------------------
+
+
+def _generated(project: Path, language: str) -> dict[str, str | bytes]:
+    from conftest import ROOT
+    from engagement_hub.output.site import HubSite
+
+    site = HubSite.load(project, template_dir=ROOT / "theme_overrides" / "hub", content_dir=project / "content",
+                        language=language)
+    return site.generated_files()
+
+
+@pytest.fixture(scope="module")
+def languages_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture trust in English, Welsh and Urdu, with the project's own catalogues (locale/)."""
+    from conftest import fixture_project, with_languages
+
+    return with_languages(fixture_project("trust", tmp_path_factory.mktemp("datapackage") / "project"), locale=False)
+
+
+def _shape(descriptor: dict) -> list:
+    """What a program reads: every name, path, type, key and constraint, without the words for people."""
+    def without_words(node: object) -> object:
+        if isinstance(node, dict):
+            return {k: without_words(v) for k, v in node.items() if k not in ("title", "description")}
+        if isinstance(node, list):
+            return [without_words(v) for v in node]
+        return node
+    return without_words(descriptor)
+
+
+@pytest.mark.parametrize("code, title, goals, markdown", [
+    ("cy", ", data agored", "Nodau", "Gall gynnwys Markdown."),
+    ("ur", "، اوپن ڈیٹا", "اہداف", "اس میں Markdown ہو سکتا ہے۔"),
+])
+def test_each_languages_datapackage_describes_the_files_in_its_language(languages_project: Path, code: str,
+                                                                         title: str, goals: str,
+                                                                         markdown: str, tmp_path: Path) -> None:
+    from engagement_hub.pages import fragments
+
+    english = _generated(languages_project, "en")
+    files = _generated(languages_project, code)
+    theirs = json.loads(files["open-data/datapackage.json"])
+    ours = json.loads(english["open-data/datapackage.json"])
+    assert theirs["title"].endswith(title) and not ours["title"].endswith(title)
+    resources = {r["name"]: r for r in theirs["resources"]}
+    assert resources["goals"]["title"] == goals
+    descriptions = [f["description"] for r in theirs["resources"] for f in r["schema"]["fields"]]
+    assert any(d.endswith(markdown) for d in descriptions)
+    # Names, paths, types and keys are the English package's: a program reads each language's the same way.
+    assert _shape(theirs) == _shape(ours)
+    schema = json.loads(files["open-data/schemas/goals.schema.json"])
+    assert schema["title"] == f"{goals} (goals.json)"
+    # A message the catalogue lacks is English, without the marks a page gives it: this is JSON, not HTML.
+    text = json.dumps(theirs, ensure_ascii=False)
+    assert not fragments._MARKS.search(text)
+    # And it is still a valid package of the files beside it.
+    for path, content in files.items():
+        if path.startswith("open-data/"):
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(content if isinstance(content, str) else content.decode(), encoding="utf-8")
+    assert package_problems(tmp_path / "open-data") == []
+
+
+def test_the_english_package_is_unchanged_by_the_catalogue(languages_project: Path, trust_site: Path) -> None:
+    """English is written as it always was: the built English site's package is the one made without any language."""
+    descriptor = json.loads((trust_site / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["resources"][0]["title"] == "Goals"
+    assert any(f["description"].endswith(" May contain Markdown.")
+               for r in descriptor["resources"] for f in r["schema"]["fields"])

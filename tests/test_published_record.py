@@ -149,3 +149,73 @@ def test_corrections_are_listed_at_the_foot_of_the_year_page(project: Path, tmp_
     assert not any("hub-goal-report" in (c or []) for c in later)  # at the foot, after every goal
     other = BeautifulSoup((tmp_path / "site/progress/2024-25/index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Staff trained was 504" not in other.get_text()  # a correction shows on its own year's page only
+
+
+SNAPSHOT = "data/published/2025-26.yml"
+RESTORE = f"git checkout -- {SNAPSHOT}"
+
+
+@pytest.mark.parametrize("old, new, found, below", [
+    ("staff-trained: '540'", "staff-trained: '541'", "staff-trained: '541'", 0),  # a number changed
+    ("  goals[build-a-culture-of-involvement].measures.services-with-lead: '66'\n", "", "a line was deleted", 0),
+    ("facts:\n", "facts:\n  extra: 'x'\n", "extra: 'x'", 1),  # a line added
+    ("year: 2025/26\ncorrections", "year: 2025/27\ncorrections", "year: 2025/27", 0),  # passed silently
+])
+def test_a_hand_edit_of_a_snapshot_is_named_in_the_snapshot_with_how_to_undo_it(project: Path, capsys, old: str,
+                                                                               new: str, found: str,
+                                                                               below: int) -> None:
+    line = edit(project, SNAPSHOT, old, new) + below
+    code, err = run_check(project, capsys)
+    assert code == 1
+    errors = [block for block in err.split("\n\n") if block.startswith("ERROR")]
+    assert len(errors) == 1, err  # one problem, in the snapshot: not the year's data file differing from it
+    assert errors[0].startswith(f"ERROR: {SNAPSHOT}, line {line},"), err
+    assert "edited by hand" in errors[0] and "written by `make publish-year`" in errors[0], err
+    assert found in errors[0] and RESTORE in errors[0], err
+    assert "corrections:` in data/progress/2025-26.yml" in errors[0]  # the way to record a real change
+
+
+def test_a_snapshot_that_is_not_yaml_is_named_at_its_line_without_a_traceback(project: Path, capsys) -> None:
+    line = edit(project, SNAPSHOT, "corrections: []", "corrections: ]")
+    code, err = run_check(project, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert f"ERROR: {SNAPSHOT}, line {line}," in err and "unreadable" in err and RESTORE in err, err
+    assert "ERROR: data/progress" not in err, err
+
+
+def test_a_deleted_snapshot_says_to_restore_it_from_git(project: Path, capsys) -> None:
+    (project / SNAPSHOT).unlink()
+    code, err = run_check(project, capsys)
+    assert code == 1 and "is missing" in err and RESTORE in err, err
+
+
+@pytest.mark.parametrize("kind, name", [("trust", "2027-28.yml"), ("trust", "notes.yml"), ("network", "2024.yml")])
+def test_a_snapshot_of_no_published_year_fails(tmp_path: Path, capsys, kind: str, name: str) -> None:
+    project = fixture_project(kind, tmp_path / "project")
+    published = project / "data/published"
+    (published / name).write_text(next(published.glob("*.yml")).read_text(encoding="utf-8"), encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 1
+    assert f"ERROR: data/published/{name}, line 1," in err and "Only `make publish-year` writes files here" in err, err
+
+
+def test_a_snapshot_of_a_year_made_draft_again_fails(project: Path, capsys) -> None:
+    edit(project, "data/progress/2025-26.yml", "status: published", "status: draft")
+    code, err = run_check(project, capsys)
+    assert code == 1 and f"ERROR: {SNAPSHOT}, line 1," in err and "its status is draft" in err, err
+
+
+def test_a_network_snapshot_edited_by_hand_is_named(tmp_path: Path, capsys) -> None:
+    project = fixture_project("network", tmp_path / "project")
+    path = project / "data/published/2025.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("corrections: []", "corrections: []\n# checked by hand"), encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 1 and "ERROR: data/published/2025.yml, line 7," in err and "edited by hand" in err, err
+
+
+def test_a_snapshot_checked_out_with_windows_line_endings_is_no_hand_edit(project: Path, capsys) -> None:
+    path = project / SNAPSHOT
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # git's core.autocrlf on Windows
+    code, err = run_check(project, capsys)
+    assert code == 0, err

@@ -354,3 +354,13 @@ def test_a_calendar_word_the_catalogue_lacks_is_english_without_marks() -> None:
     text = "".join(files.values())
     assert "Closes: " in text and "Ar-lein" in text and "LOCATION:Online" not in text
     assert not fragments._MARKS.search(text)
+
+
+def test_messages_pot_holds_every_word_the_site_adds() -> None:
+    """`make messages` would write the catalogue's template as committed: no word is missing from it, so none is
+    dropped from (commented out of) a language's catalogue the next time someone runs it."""
+    from engagement_hub.tools.messages import template
+
+    with (ROOT / "locale" / "messages.pot").open("rb") as file:
+        committed = {message.id for message in read_po(file) if message.id}
+    assert {message.id for message in template(ROOT) if message.id} == committed

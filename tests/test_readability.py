@@ -7,8 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import build_env
-from engagement_hub.reading.readability import LONG_SENTENCE_WORDS, LOW_READING_EASE, reading_ease, sentences, syllables
+from engagement_hub.reading.readability import (
+    LONG_SENTENCE_WORDS,
+    LOW_READING_EASE,
+    plain_text,
+    reading_ease,
+    sentences,
+    syllables,
+    words,
+)
 
 LONG = ("We will make sure that every single one of the many different services that the trust runs across all "
         "of its hospital and community sites takes part in the programme of listening events that we have "
@@ -123,3 +135,59 @@ def test_page_words_leave_data_text_to_make_check_and_name_the_template() -> Non
     from engagement_hub.reading.readability import sentences
     from engagement_hub.tools.page_words import _key
     assert not page_problems(html, "x", "y/", {_key(s) for s in sentences(LONG + " " + HARD)})
+
+
+# --- Where a sentence starts --------------------------------------------------------------------------
+# The guide's "… in quotes. `make check` warns …" was read as one 43-word sentence: a sentence that starts
+# with code (or anything but a capital) after a full stop was joined to the one before.
+
+SHORT = "Check the spelling of every name in the data file before you save it."  # 14 words
+OPENINGS = ["`make check` says which line it is on.", "2 of the files have a mistake in them.",
+            "\u201cWhy?\u201d is a good question to ask here.", "'Why?' is a good question to ask here.",
+            "[nhs.uk](https://www.nhs.uk) has more about it.", "\U0001f389 The check passed at last.",
+            "\u0627\u0631\u062f\u0648 is the word for Urdu in Urdu.", "\u0174yn is a Welsh word for lamb."]
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_a_sentence_starting_with_code_a_number_a_quote_a_link_an_emoji_or_another_script_is_its_own(
+        opening: str) -> None:
+    assert len(sentences(f"{SHORT} {opening}")) == 2, sentences(f"{SHORT} {opening}")
+    assert len(sentences(f"{SHORT} {opening} {SHORT}")) == 3
+
+
+@given(first=st.lists(st.sampled_from(["we", "read", "every", "message", "today"]), min_size=1, max_size=20),
+       opening=st.sampled_from(OPENINGS), end=st.sampled_from([".", "!", "?", ".)", ".\u201d"]))
+def test_no_short_sentences_are_read_as_one_long_one(first: list[str], opening: str, end: str) -> None:
+    text = " ".join(first).capitalize() + end + " " + opening
+    assert [len(words(s)) for s in sentences(text)] == [len(first), len(words(plain_text(opening)))]
+
+
+def test_a_small_letter_after_a_full_stop_does_not_start_a_sentence() -> None:
+    assert sentences("Bring e.g. a letter, a bill etc. and a photo. done. \u2014 then go.") == [
+        "Bring e.g. a letter, a bill etc. and a photo. done. \u2014 then go."]
+
+
+def test_a_long_sentence_that_starts_with_code_still_fails() -> None:
+    from engagement_hub.reading.readability import text_problems
+    from engagement_hub.reading.source import read_yaml
+
+    text = f"{SHORT} `make check` {LONG[0].lower()}{LONG[1:]}"
+    doc, _ = read_yaml(f"purpose: {text}\n".encode(), "data/organisation.yml")
+    found = text_problems(doc, ("purpose",), text)
+    assert [p.message.split(".")[0] for p in found] == [f"A sentence here has {len(LONG.split()) + 2} words"]
+
+
+def test_a_sentence_starting_with_code_on_a_built_page_is_its_own() -> None:
+    from engagement_hub.tools.page_words import page_problems
+
+    # Code is left out of a page's words; where it began still ends the sentence before it.
+    html = f'<article id="main-content"><p>{SHORT} <code>make check</code> says which line the mistake is on, ' \
+           f'and what it expected. <a href="/x/">more about it</a> is on the next page, with examples.</p></article>'
+    assert page_problems(html, "content/guide/index.md", "guide/", set()) == []
+    long = f'<article id="main-content"><p>{SHORT} <code>make</code> {LONG}</p></article>'
+    assert len(page_problems(long, "content/guide/index.md", "guide/", set())) == 1
+
+
+def test_e_g_before_code_does_not_end_a_sentence() -> None:
+    assert sentences("Each names the field (e.g. `goals[2].target`), what was expected and how to fix it.") == [
+        "Each names the field (e.g. goals[2].target), what was expected and how to fix it."]

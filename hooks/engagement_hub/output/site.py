@@ -199,7 +199,7 @@ class HubSite:
         if self.feed_path:
             files[self.feed_path] = self.feed()
         files.update(self.moved_files())
-        files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub)))  # what the files hold
+        files.update(datapackage.files(self.hub, opendata.datasets_for(self.hub), self.words))  # what the files hold
         return files
 
     def feed(self) -> str:

@@ -123,6 +123,7 @@ def files(hub: m.Hub, words: Words = ENGLISH_WORDS) -> dict[str, str]:
         everything += events
         out[op.calendar_path(opportunity)] = _calendar(opportunity.title, events).decode("utf-8")
     if hub.opportunities:
-        name = _said(words, "%(name)s: ways to take part", name=org.short_name)
+        _ = partial(_said, words)  # as _(...), so `make messages` finds the words (it reads gettext calls)
+        name = _("%(name)s: ways to take part", name=org.short_name)
         out[op.ALL_CALENDAR] = _calendar(name, everything).decode("utf-8")
     return out

@@ -459,8 +459,8 @@ def downloads_for(hub: m.Hub, *names: str, memory: Memory | None = None,
 
 
 def in_language(datasets: list[Dataset], words: Words) -> list[Dataset]:
-    """The datasets as a page describes them, in its language. The files and datapackage.json describe them
-    in English, the language of the data's field names; each text here is a message (wordtables.DEFAULT_TEXTS)."""
+    """The datasets as a page describes them, in its language; each text here is a message
+    (wordtables.DEFAULT_TEXTS). datapackage.json and the schemas use the same messages (datapackage.py)."""
     if words is ENGLISH_WORDS:
         return datasets
     return [replace(d, title=words.gettext(d.title), description=words.gettext(d.description),

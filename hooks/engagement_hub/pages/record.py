@@ -24,6 +24,7 @@ from ..reading import model as m
 from ..reading.problems import Problem
 from ..reading.source import Document
 from . import progress as pr
+from .snapshotseal import edited_problem, hand_edited, seal, undo_hint, written_by
 
 SNAPSHOT_DIR = "published"
 _HEADER = ("# What the {label} report showed when it was published, written by `make publish-year YEAR={slug}`.\n"
@@ -134,43 +135,88 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
 def snapshot_text(year: m.Year, facts: list[Fact], year_doc: Document) -> str:
     """The snapshot file: one line a fact, so a pull request's diff shows each change on its own line."""
     body = {"year": year.label, "corrections": corrections(year_doc), "facts": {f.key: f.value for f in facts}}
-    return _HEADER.format(label=year.label, slug=year.slug) + yaml.dump(
-        body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    return seal(_HEADER.format(label=year.label, slug=year.slug), yaml.dump(
+        body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False))
+
+
+def _load(path: Path) -> tuple[dict[str, Any] | None, str, int]:
+    """The snapshot's contents, or None, why it could not be read and the line where that shows."""
+    if not path.is_file():
+        return None, "missing", 1
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return None, "unreadable (it is not UTF-8 text)", 1
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        return None, f"unreadable ({str(error).splitlines()[0]})", mark.line + 1 if mark else 1
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+        return None, "not a snapshot (it has no facts)", 1
+    return data, "", 1
 
 
 def read_snapshot(root: Path, slug: str) -> tuple[dict[str, Any] | None, str]:
     """The snapshot's contents, or None and why it could not be read."""
-    path = Path(root) / snapshot_file(slug)
-    if not path.is_file():
-        return None, "missing"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        return None, f"unreadable ({str(error).splitlines()[0]})"
-    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
-        return None, "not a snapshot (it has no facts)"
-    return data, ""
+    data, why, _ = _load(Path(root) / snapshot_file(slug))
+    return data, why
+
+
+def _stray_snapshots(root: Path, hub: m.Hub) -> list[Problem]:
+    """Files in data/published/ that are no published year's snapshot: added, copied or renamed by hand."""
+    published = {y.slug: y for y in hub.years}
+    frozen = ", ".join(sorted(y.slug for y in hub.years if y.status == "published")) or "none"
+    problems = []
+    for path in sorted((Path(root) / "data" / SNAPSHOT_DIR).glob("*.yml")):
+        year = published.get(path.stem)
+        if year is not None and year.status == "published":
+            continue
+        file = snapshot_file(path.stem)
+        why = (f"data/progress/{path.stem}.yml is not published (its status is {year.status})" if year
+               else f"there is no year data/progress/{path.stem}.yml")
+        problems.append(Problem(
+            file, 1, 1, "(the whole file)",
+            f"{file} is a published year's snapshot, but {why}. Only `make publish-year` writes files here.",
+            expected=f"a snapshot only for each year whose status is published ({frozen})",
+            found=path.name,
+            hint=(f"If this file was added, copied or renamed by hand, delete it (restore a renamed one from git: "
+                  f"`git checkout -- data/{SNAPSHOT_DIR}/`). If the year was published and its status changed, "
+                  f"set `status: published` again in data/progress/{path.stem}.yml.")))
+    return problems
 
 
 def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs: list[Document]) -> list[Problem]:
     """Each published year whose report the data would change without a correction."""
     by_label = {str(doc.data["year"]): doc for doc in year_docs}
-    problems: list[Problem] = []
+    problems: list[Problem] = _stray_snapshots(root, hub)
     by_year = pr.pledges_by_year(hub) if hub.pledges else {y.label: ([], []) for y in hub.years}
     for year in hub.years:
         if year.status != "published":
             continue
         year_doc = by_label[year.label]
-        snapshot, why = read_snapshot(root, year.slug)
+        file = snapshot_file(year.slug)
+        snapshot, why, line = _load(Path(root) / file)
         command = f"make publish-year YEAR={year.slug}"
-        if snapshot is None:
+        if why == "missing":
             problems.append(year_doc.problem(
-                ("status",), f"{year.label} is published, but its snapshot {snapshot_file(year.slug)} is {why}.",
+                ("status",), f"{year.label} is published, but its snapshot {file} is missing.",
                 expected=f"the snapshot written when {year.label} was published", found=why,
-                hint=f"Run `{command}` to publish the year and write its snapshot, then commit both files."))
+                hint=(f"If the file was deleted, restore it from git: `git checkout -- {file}` (it is written by "
+                      f"`make publish-year` and must not be edited or deleted by hand). If {year.label} was never "
+                      f"published with `{command}`, run it to write the snapshot, then commit both files.")))
+            continue
+        if snapshot is None:
+            problems.append(Problem(
+                file, line, 1, "(the whole file)", f"{file} is {why}. {written_by(file, year.label)}",
+                expected="the snapshot as `make publish-year` wrote it", found=why,
+                hint=undo_hint(file, year.slug, year_doc.file)))
+            continue
+        now = year_facts(hub, year, docs, year_doc, by_year)
+        text = (Path(root) / file).read_text(encoding="utf-8")
+        if hand_edited(text):
+            problems.append(edited_problem(file, text, snapshot_text(year, now, year_doc), year.label, year.slug,
+                                           year_doc.file))
             continue
         before = {str(k): _text(v) for k, v in snapshot["facts"].items()}
-        now = year_facts(hub, year, docs, year_doc, by_year)
         had, have = snapshot.get("corrections") or [], corrections(year_doc)
         if have[:len(had)] != had:
             problems.append(year_doc.problem(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..reading import model as m
 from ..reading.translations import InEnglish
+from . import datapackage as dp
 from . import opendata as od
 from . import progress as pr
 from .words import Words
@@ -36,7 +37,7 @@ def translated(gettext: Callable[[str], str]) -> dict[str, dict[str, str]]:
 ORGANISATION_DEFAULTS = tuple(getattr(m.Words(), f.name) for f in dataclasses.fields(m.Words))
 DEFAULT_TEXTS = (*m.STATUS_MEANINGS.values(), *ORGANISATION_DEFAULTS,
                  *(kind.description for kind in (*m.DEFAULT_MAKER_KINDS, *m.DEFAULT_CHANNEL_KINDS)),
-                 *od.texts())  # what the open data page and each page's downloads say of the files
+                 *od.texts(), *dp.texts())  # what the open data page, downloads and datapackage.json say of the files
 
 
 def words() -> list[str]:

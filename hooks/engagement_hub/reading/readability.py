@@ -23,6 +23,7 @@ releases before that take about a second to load the dictionary, on every
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,14 @@ _URL = re.compile(r"(?:https?://|mailto:|tel:|www\.)\S+")
 _MARKUP = re.compile(r"[*_`#>|]")
 _BREAK = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s+")  # paragraphs and list items end a sentence
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# A full stop, closing quotes or brackets, then space: a sentence ends there if the next one starts
+# (_starts_sentence), which a small letter does not ("e.g. the", "etc. and").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]\u201d\u2019\u00bb]*\s+")
+_OPENING = "*_\"'([\u201c\u2018\u00ab\u201e\u00bf\u00a1"  # quotes, brackets and emphasis before a first word
+# Put where inline code or a link begins: code such as `make check` starts a sentence with a small letter.
+CODE = "\x01"
+_NEVER_LAST = ("e.g.", "i.e.", "E.g.", "I.e.")
+_CODE_OR_LINK = re.compile(r"`+|!?\[")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019-][A-Za-z0-9\u00c0-\u024f]+)*")
 
 
@@ -68,13 +76,33 @@ def plain_text(markdown: str) -> str:
     return _MARKUP.sub("", text)
 
 
+def _starts_sentence(rest: str) -> bool:
+    """Whether text after a full stop starts a sentence: code, a link, a capital, a number, an emoji or a
+    letter of a script without capitals (Urdu, Chinese); not a small letter or a dash."""
+    first = rest.lstrip(_OPENING)[:1]
+    return bool(first) and (first == CODE or first.isupper() or first.isdigit()
+                            or (first.isalpha() and not first.islower())
+                            or unicodedata.category(first).startswith("So"))
+
+
+def _split(text: str) -> list[str]:
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        # "e.g." and "i.e." never end a sentence, even before code: "(e.g. `goals[2]`)".
+        if _starts_sentence(text[end.end():]) and not text[:end.start()].endswith(_NEVER_LAST):
+            parts.append(text[start:end.start()] + end.group().rstrip())
+            start = end.end()
+    return [*parts, text[start:]]
+
+
 def sentences(markdown: str) -> list[str]:
     """Sentences of a text; paragraphs and list items end one even without a full stop."""
     found = []
-    for block in _BREAK.split(plain_text(markdown)):
-        for sentence in _SENTENCE_END.split(" ".join(_BULLET.sub("", block).split())):
-            if sentence.strip():
-                found.append(sentence.strip())
+    marked = _CODE_OR_LINK.sub(lambda opening: opening.group() + CODE, markdown)
+    for block in _BREAK.split(plain_text(marked)):
+        for sentence in _split(" ".join(_BULLET.sub("", block).split())):
+            if plain := " ".join(sentence.replace(CODE, "").split()):  # code of markup only leaves a gap
+                found.append(plain)
     return found
 
 

@@ -47,6 +47,9 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._inside:
             self._inside += tag in ("article", "footer")
+            if tag in ("code", "a") and not self._skipping:
+                # Code (left out) or a link may start a sentence with a small letter: mark where it began.
+                self._buffer.append(rd.CODE)
             if tag in _SKIPPED:
                 self._skipping += 1
             elif tag in _BLOCKS:
