@@ -10,7 +10,7 @@ XML is drawn by a template (``theme_overrides/hub/feed.xml``), escaped like ever
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from babel.lists import format_list
@@ -30,7 +30,7 @@ MAX_ENTRIES = 50
 
 @dataclass(frozen=True)
 class Entry:
-    id: str
+    id: str  # while entries are gathered, the key the id is made from (_id)
     day: date
     title: str
     src: str
@@ -53,32 +53,34 @@ def entries(hub: m.Hub, today: date, words: Words = ENGLISH_WORDS) -> list[Entry
     _ = words.gettext
     def when(moment: m.When) -> str:
         return localised.when_words(moment, words.code, _)
+    # Each entry's id is made only for the entries kept: a network's thousands of pledge updates would
+    # otherwise each cost a hash on every build and every preview save, for the newest fifty.
     found: list[Entry] = []
     for item in hub.opportunities:
         kind = _(m.OPPORTUNITY_KIND_WORDS[item.kind])
-        found.append(Entry(_id(f"opportunity/{item.id}"), date.fromisoformat(item.announced),
+        found.append(Entry(f"opportunity/{item.id}", date.fromisoformat(item.announced),
                            f"{kind}: {item.title}", op.page_src(item),
                            f"{item.summary} " + _("Open from %(opens)s to %(closes)s.") % {
                                "opens": when(item.opens), "closes": when(item.closes)},
                            "opportunity"))
         if item.outcome:
-            found.append(Entry(_id(f"opportunity/{item.id}/outcome"), date.fromisoformat(item.outcome.published),
+            found.append(Entry(f"opportunity/{item.id}/outcome", date.fromisoformat(item.outcome.published),
                                _("What happened: %(title)s") % {"title": item.title}, op.page_src(item),
                                item.outcome.summary, "result"))
     for year in hub.years:
         if year.status == "published" and year.reviewed_by_board:
-            found.append(Entry(_id(f"year/{year.slug}"), date.fromisoformat(year.reviewed_by_board),
+            found.append(Entry(f"year/{year.slug}", date.fromisoformat(year.reviewed_by_board),
                                _("Our report for %(year)s") % {"year": year.label}, pg.year_src(year), year.summary,
                                "report"))
     for pledge in hub.pledges:
         if pledge.update_date:
-            found.append(Entry(_id(f"pledge/{pledge.id}/{pledge.update_date}"), date.fromisoformat(pledge.update_date),
+            found.append(Entry(f"pledge/{pledge.id}/{pledge.update_date}", date.fromisoformat(pledge.update_date),
                                _("Pledge update from %(maker)s: %(status)s") % {
                                    "maker": pledge.made_by, "status": _(m.PLEDGE_STATUS_WORDS[pledge.status]).lower()},
                                "pledges/index.md", pledge.update_text, "pledge"))
     found = [e for e in found if e.day <= today]
     found.sort(key=lambda e: (e.day, e.title), reverse=True)
-    return found[:MAX_ENTRIES]
+    return [replace(e, id=_id(e.id)) for e in found[:MAX_ENTRIES]]
 
 
 def subtitle(hub: m.Hub, words: Words = ENGLISH_WORDS) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -337,22 +337,7 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
                 what_you_can_expect=_t(v["what_you_can_expect"]), source_title=v["source"]["title"],
                 source_url=v["source"].get("url", ""))
         for v in docs["values"].data["values"]))
-    s = docs["strategy"].data
-    goals = tuple(sorted((
-        m.Goal(id=g["id"], number=g["number"], title=g["title"], summary=g["summary"], description=g["description"],
-               patients_told_us=_t(g.get("patients_told_us")), commitments=_t(g["commitments"]),
-               value_ids=_t(g["values"]), measures_listed="measures" in g,
-               measures=tuple(m.Measure(id=x["id"], name=x["name"], unit=x["unit"], baseline=x["baseline"]["value"],
-                                        baseline_year=str(x["baseline"]["year"]), target=x["target"]["value"],
-                                        target_year=str(x["target"]["year"]), better=x["better"], notes=x.get("notes", ""))
-                              for x in g.get("measures", ())))
-        for g in s["goals"]), key=lambda goal: goal.number))
-    strategy = m.Strategy(title=s["title"], start=s["period"]["start"], end=s["period"].get("end"),
-                          introduction=s["introduction"], how_developed=s["how_developed"],
-                          developed_with=_t(s["developed_with"]), goals=goals,
-                          parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
-                          delivery=s.get("delivery", ""), review=s.get("review", ""),
-                          statuses=_statuses(s.get("statuses", {})))
+    strategy = _from_document(memory, docs["strategy"], _strategy)
     pledges = _kept(memory, "pledges", (
         m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
                               made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
@@ -398,7 +383,7 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
         opportunities=tuple(op.build(x) for x in docs["opportunities"].data["opportunities"])
         if "opportunities" in docs else (),
         opportunities_introduction=docs["opportunities"].data.get("introduction", "") if "opportunities" in docs else "",
-        years=tuple(sorted((_year(doc) for doc in years), key=lambda y: y.label)))
+        years=tuple(sorted((_from_document(memory, doc, _year) for doc in years), key=lambda y: y.label)))
 
 
 _WORDS = {f.name for f in dataclasses.fields(m.Words)}
@@ -432,6 +417,35 @@ def pledge_history(p: dict[str, Any]) -> tuple[m.PledgeUpdate, ...]:
     if "update" in p:
         return (m.PledgeUpdate(p["update"]["date"], p.get("status", "made"), p["update"]["text"]),)
     return ()
+
+
+def _strategy(doc: Document) -> m.Strategy:
+    s = doc.data
+    goals = tuple(sorted((
+        m.Goal(id=g["id"], number=g["number"], title=g["title"], summary=g["summary"], description=g["description"],
+               patients_told_us=_t(g.get("patients_told_us")), commitments=_t(g["commitments"]),
+               value_ids=_t(g["values"]), measures_listed="measures" in g,
+               measures=tuple(m.Measure(id=x["id"], name=x["name"], unit=x["unit"], baseline=x["baseline"]["value"],
+                                        baseline_year=str(x["baseline"]["year"]), target=x["target"]["value"],
+                                        target_year=str(x["target"]["year"]), better=x["better"], notes=x.get("notes", ""))
+                              for x in g.get("measures", ())))
+        for g in s["goals"]), key=lambda goal: goal.number))
+    return m.Strategy(title=s["title"], start=s["period"]["start"], end=s["period"].get("end"),
+                      introduction=s["introduction"], how_developed=s["how_developed"],
+                      developed_with=_t(s["developed_with"]), goals=goals,
+                      parent_strategy=s.get("parent_strategy", ""), why_it_matters=s.get("why_it_matters", ""),
+                      delivery=s.get("delivery", ""), review=s.get("review", ""),
+                      statuses=_statuses(s.get("statuses", {})))
+
+
+def _from_document(memory: Memory, doc: Document, build: Callable[[Document], Any]) -> Any:
+    """What ``build`` makes of a document: last load's very object when the document is (an unchanged
+    file is read once, memory.unchanged), so a preview compares the strategy and each year's report at a
+    glance, not field by field, on every page that shows them (sameness.same)."""
+    kept = memory.built.get(doc.file)
+    if kept is None or kept[0] is not doc:
+        kept = memory.built[doc.file] = (doc, build(doc))
+    return kept[1]
 
 
 def _year(doc: Document) -> m.Year:
