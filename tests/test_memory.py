@@ -71,3 +71,26 @@ def test_a_site_without_a_memory_gets_its_own(project: Path) -> None:
     shared = Memory()
     three, four = HubSite.load(project, memory=shared, **kwargs), HubSite.load(project, memory=shared, **kwargs)
     assert three.memory is four.memory is shared and four.hub.pledges[0] is three.hub.pledges[0]
+
+
+def test_a_reload_keeps_the_strategy_and_the_years_whose_files_did_not_change(project: Path) -> None:
+    """A goal page holds every year's report: made again on every save, each one was compared field by
+    field on every goal page. Unchanged files give the very same objects; an edited year is made anew."""
+    memory = Memory()
+    first, _ = check(project, memory=memory)
+    pledges = project / "data" / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace("text: ", "text: Edited ", 1), encoding="utf-8")
+    again, _ = check(project, memory=memory)
+    assert first is not None and again is not None and first.years
+    assert again.strategy is first.strategy
+    assert all(new is old for new, old in zip(again.years, first.years, strict=True))
+    year_file = max((project / "data" / "progress").glob("*.yml"))
+    year_file.write_text(year_file.read_text(encoding="utf-8").replace("summary: |\n", "summary: |\n  Edited.\n", 1),
+                         encoding="utf-8")
+    edited, _ = check(project, memory=memory)
+    assert edited is not None
+    changed = [new for new, old in zip(edited.years, again.years, strict=True) if new is not old]
+    assert len(changed) == 1 and changed[0].summary.startswith("Edited.")
+    assert edited.strategy is again.strategy
+    fresh, _ = check(project)
+    assert fresh is not None and fresh.years == edited.years and fresh.years[0] is not edited.years[0]
