@@ -31,6 +31,7 @@ from engagement_hub.pages import fragments
 from engagement_hub.pages.alternates import alternates, prefix
 from engagement_hub.preview.cache import template_cache
 from engagement_hub.preview.collector import IdleCollector
+from engagement_hub.preview.linkwarnings import LinkWarnings
 from engagement_hub.preview.memory import Memory
 from engagement_hub.reading.languages import ENGLISH, SOURCE
 from engagement_hub.reading.load import newest_date
@@ -55,6 +56,14 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["memory"] = Memory()
     if command == "serve":  # Python's cycle collector runs between preview rebuilds, not during them
         _state["collector"] = IdleCollector()
+        # A content/ page's broken link is shown on the page, not left to abort the rebuild (linkwarnings.py).
+        links = LinkWarnings()
+        for engine in _ENGINES:
+            pages_log = logging.getLogger(f"{engine}.structure.pages")
+            for old in [f for f in pages_log.filters if isinstance(f, LinkWarnings)]:  # a second serve's
+                pages_log.removeFilter(old)
+            pages_log.addFilter(links)
+        _state["links"] = links
     if dirty:
         for engine in _ENGINES:  # whichever engine runs these hooks logs the notice under its own name
             logging.getLogger(f"{engine}.commands.build").addFilter(_DIRTY_NOTICE)
@@ -82,6 +91,8 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
     if (collector := _state.get("collector")) and "site" in _state:  # a rebuild; the first build collects as usual
         collector.building()  # type: ignore[attr-defined]
     root = Path(config.config_file_path).parent
+    if links := _state.get("links"):
+        links.found.clear()  # type: ignore[attr-defined]
     preview = bool(_state["preview"]) or os.environ.get("HUB_PREVIEW", "") not in ("", "0")
     _state["problems"] = None
     try:
@@ -190,6 +201,11 @@ def _problem_files(files: Files, config) -> Files:  # noqa: ANN001
         if (existing := files.get_file_from_path(src)) is not None:
             files.remove(existing)
         files.append(File.generated(config, src, content=content))
+    # content/ pages too, as every page is drawn as the problems page: one that cannot be read (not UTF-8)
+    # would otherwise stop the build when MkDocs reads it.
+    for file in [f for f in files.documentation_pages() if f.abs_src_path]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content="# Problems\n"))
     for file in files.documentation_pages():
         file.is_modified = lambda: True  # type: ignore[method-assign]
     return files
@@ -220,6 +236,9 @@ def on_post_build(config) -> None:  # noqa: ANN001
         if written is not None:
             _remove_stale(Path(config.site_dir), _state.get("last_written", set()) - written)  # type: ignore[operator]
             _state["last_written"] = written
+    if links := _state.get("links"):  # checked after the pages were written (a link to a missing heading)
+        for src, messages in links.found.items():  # type: ignore[attr-defined]
+            log.info("In content/%s, fix before `make build`:\n%s", src, "\n".join(messages))
     if collector := _state.get("collector"):
         collector.built()  # type: ignore[attr-defined]
 
@@ -290,6 +309,12 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
         return shown
     site = _site()
     src = page.file.src_uri
+    links = _state.get("links") if not site.is_generated(src) else None  # the hub's own pages' links are its own
+    if links and (problems := links.problems(src, _source(page))):  # type: ignore[attr-defined]
+        log.info("The page shows these problems in the browser until they are fixed:\n\n%s",
+                 "\n\n".join(p.human() for p in problems))
+        page.toc = get_toc([])
+        return problems_page(problems, Path(config.config_file_path).parent / "theme_overrides" / "hub")
     if not site.is_generated(src):
         # content/ pages pass the same sanitiser as data, unless mkdocs.yml names them under extra.trusted_html.
         html = html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
@@ -301,6 +326,12 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
     body = site.render(src)
     page.toc = get_toc(site.toc_tokens(body))
     return body
+
+
+def _source(page) -> str:  # noqa: ANN001 - MkDocs' Page
+    """The page's Markdown as its author wrote it, so a line named is a line in their editor."""
+    path = page.file.abs_src_path
+    return Path(path).read_bytes().decode("utf-8", "replace") if path else page.markdown or ""
 
 
 def _in_english(toc) -> None:  # noqa: ANN001 - MkDocs' TableOfContents (or a heading's children)

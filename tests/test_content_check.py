@@ -77,3 +77,15 @@ def test_line_feeds_and_windows_line_ends_need_no_moving(project: Path) -> None:
     page.write_bytes(b"# Taking part\r\n\r\nOne two.\r\n\r\n{{ value_pledges('kindnes') }}\r\n")
     result = make_check(project)
     assert "content/taking-part.md, line 5" in result.stderr and "kindnes" in result.stderr
+
+
+def test_a_page_not_saved_as_utf8_is_reported_with_its_line_not_a_crash(project: Path) -> None:
+    """A page saved in Windows' old encoding made the check itself fail ('The check itself failed unexpectedly')."""
+    about = project / "content" / "about.md"
+    original = about.read_bytes()
+    about.write_bytes(original + "\nOur café is open.\n".encode("cp1252"))
+    result = make_check(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "failed unexpectedly" not in result.stderr
+    assert f"ERROR: content/about.md, line {len(original.splitlines()) + 2}" in result.stderr
+    assert "not saved as UTF-8" in result.stderr

@@ -160,7 +160,36 @@ def same_as_before(text: str | bytes) -> None:
         # The one change: a tag the value does not fit ('!!int yes') crashed the reader; now it is a problem.
         assert ours[0] != "raised" and any("The YAML tag '!!" in problem[4] for problem in ours[-1]), ours
         return
-    assert ours == lines_in_words_as_the_editor_counts(before, text)
+    expected = lines_in_words_as_the_editor_counts(before, text)
+    if ours[0] != "raised" and expected[0] != "raised":
+        expected = (*expected[:-1], in_words_of_texts(ours[-1], expected[-1]))
+    assert ours == expected
+
+
+# The third change: a mistake in a text written after | or > is named as one (engagement_hub/reading/blocktext.py).
+REPLACED = ("Every line of a text written after ", " of the text written after ")
+ADDED = " is indented like the text written after "
+
+
+def in_words_of_texts(ours: list[tuple], before: list[tuple]) -> list[tuple]:
+    """The oracle's problems, with ours where ours name a mistake in a text written after | or >.
+
+    Such a problem replaces the oracle's for the same syntax error or tab (one for the file, or one per
+    tab), at the line where the text went wrong; a field swallowed by a text that YAML read without
+    complaint is a problem the oracle did not have. Anything else must be the oracle's, in its order.
+    """
+    theirs = iter(before)
+    merged = []
+    for mine in ours:
+        if ADDED in mine[4]:
+            merged.append(mine)
+            continue
+        old = next(theirs, None)
+        replaced = old is not None and any(words in mine[4] for words in REPLACED)
+        if replaced:
+            assert old[0] == mine[0] and ("tab character" in old[4]) == ("tab character" in mine[4]), (mine, old)
+        merged.append(mine if replaced else old)
+    return [*merged, *theirs]
 
 
 LINE_IN_WORDS = re.compile(r"(\(first on line |up to line )(\d+)")

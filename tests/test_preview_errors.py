@@ -114,6 +114,37 @@ def test_a_broken_macro_after_lone_carriage_returns_shows_the_editors_line(previ
     assert "content/extra.md, line 5" in " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
 
 
+def test_a_broken_link_in_a_content_page_shows_on_its_page_and_the_preview_goes_on(preview) -> None:
+    """--strict made MkDocs' warning abort the rebuild, and MkDocs then held every request: the browser hung."""
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    about = project / "content" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original + "\nRead [our plans](no-such-page.md).\n", encoding="utf-8")
+    shown = until(server, f"{base}/about/", lambda html: WAITING in html)
+    text = " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
+    line = len(original.splitlines()) + 2
+    assert f"content/about.md, line {line}" in text and "no-such-page.md" in text and "does not exist" in text
+    assert until(server, f"{base}/strategy/", lambda html: "<h1" in html and WAITING not in html)  # the rest is built
+    about.write_text(original, encoding="utf-8")
+    until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
+
+
+def test_a_content_page_not_saved_as_utf8_shows_the_problem_then_the_site(preview) -> None:
+    """A page saved in Windows' old encoding stopped the rebuild with a traceback, and the browser hung."""
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    about = project / "content" / "about.md"
+    original = about.read_bytes()
+    about.write_bytes(original + "\nOur caf\u00e9 is open.\n".encode("cp1252"))
+    shown = until(server, f"{base}/about/", lambda html: WAITING in html)
+    text = " ".join(BeautifulSoup(shown, "html.parser").get_text(" ").split())
+    line = len(original.splitlines()) + 2
+    assert f"content/about.md, line {line}" in text and "UTF-8" in text
+    about.write_bytes(original)
+    until(server, f"{base}/about/", lambda html: WAITING not in html and "<h1" in html)
+
+
 def test_a_preview_started_on_broken_data_shows_the_problems_then_the_site(project: Path) -> None:
     """No good build to fall back on: the home page says what is wrong until the data is fixed."""
     channels = project / "data" / "channels.yml"

@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..reading import model as m
 from ..reading.problems import Problem
+from .contentencoding import unreadable_pages
 from .macros import MACRO_HELP, expand
 from .render import Renderer
 
@@ -99,8 +100,11 @@ def content_problems(root: Path, hub: m.Hub) -> list[Problem]:
     """Every problem in the macros of content/'s Markdown pages, with file and line."""
     content = Path(root) / "content"
     renderer: Renderer | None = None
-    problems: list[Problem] = []
+    problems = unreadable_pages(content)
+    unreadable = {problem.file for problem in problems}
     for path in sorted(content.rglob("*.md")):
+        if path.relative_to(root).as_posix() in unreadable:
+            continue
         text = path.read_text(encoding="utf-8")
         if "{{" not in text and "{%" not in text:
             continue

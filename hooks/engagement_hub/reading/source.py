@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .blocktext import block_mistake, enclosing_header, swallowed_fields
 from .problems import Path, Problem, field_path
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -279,6 +280,7 @@ class _Scan:
         self.frames: list[list[Any]] = []  # [is_mapping, last key or item index, expecting a key, is a field name]
         self.too_deep: tuple[int, int] | None = None
         self.runaway: tuple[int, int, int, Path] | None = None  # a quote that swallowed the lines after it
+        self.fields: dict[int, Path] = {}  # each line's field or list item, by 0-based line, as far as read
 
     @property
     def path(self) -> Path:
@@ -299,10 +301,12 @@ class _Scan:
                 is_key = bool(top and top[0] and top[2])
                 if is_key:  # a field name
                     top[1], top[2] = getattr(event, "value", None), False
+                    self.fields[event.start_mark.line] = self.path  # '- id: |': the field, after its item
                     if not opens:
                         continue
                 elif top and not top[0]:
                     top[1] += 1
+                    self.fields[event.start_mark.line] = self.path
                 if opens:
                     # A list or block as a field name is refused later, but it nests like any other.
                     self.frames.append([isinstance(event, yaml.MappingStartEvent), None if
@@ -434,6 +438,12 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
     for n in tab_lines[:20]:
         # The file cannot be read, so no field path is known; the key written on the line is the next best name.
         key = _LINE_KEY.match(lines[n - 1])
+        if not key and (header := enclosing_header(lines, n - 1)) is not None:  # a line of a text after | or >
+            add(n, 1, f"This line of the text written after {header.marker} on line {editor_line(text, header.line + 1)} "
+                "is indented with a tab character. YAML only allows spaces, in a text too.",
+                "Delete the tab and indent the line with spaces, lined up with the text's other lines.",
+                f"{header.key} (on line {editor_line(text, header.line + 1)})" if header.key else "(the whole file)")
+            continue
         add(n, 1, "This line is indented with a tab character. YAML only allows spaces.",
             "Delete the tab and indent with spaces, two per level.",
             f"{key.group(1)} (on this line)" if key else "(the whole file)")
@@ -479,7 +489,11 @@ def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pr
         message, hint = _syntax_message(error, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         path = scan.path
-        if squeezed := _no_space_after_colon(text, line):
+        if broken := block_mistake(lines, line - 1, lambda n: editor_line(text, n)):
+            # YAML stumbled after a text written after | or > ended too early: the mistake is where it ended.
+            line, column, message, hint = broken.line + 1, broken.column, broken.message, broken.hint
+            path = scan.fields.get(broken.header.line, path)  # the text's own field, wherever YAML stopped
+        elif squeezed := _no_space_after_colon(text, line):
             line, column, name, value = squeezed
             message = f"'{name}:{value}' needs a space after the colon, or YAML does not see the field '{name}'."
             hint = f"Write it as '{name}: {value}'."
@@ -661,6 +675,8 @@ class _Walker:
             if node.style == "|" and node.start_mark.line + 1 < len(self.lines):
                 first = self.lines[node.start_mark.line + 1]
                 self.doc.blocks[path] = (node.start_mark.line + 2, len(first) - len(first.lstrip(" ")) + 1)
+            if node.style in ("|", ">"):
+                self._swallowed(node, path)
             return node.value
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {
                 "null", "bool", "int", "float"}:
@@ -681,6 +697,19 @@ class _Walker:
                     found=node.value, hint=f"Put it in quotes: \"{node.value}\"."))
             return value
         return self._refuse_tag(node, path)
+
+    def _swallowed(self, node: yaml.ScalarNode, path: Path) -> None:
+        """A field such as 'about: |' indented like the text above it, which YAML silently reads as more text."""
+        owner = path[-1] if path and isinstance(path[-1], str) else None
+        for index, name in swallowed_fields(self.lines, node.start_mark.line, node.end_mark.line):
+            self.problems.append(Problem(
+                self.doc.file, index + 1, len(self.lines[index]) - len(self.lines[index].lstrip(" ")) + 1,
+                field_path(path),
+                f"'{name}:' is indented like the text written after {node.style} above it, so YAML reads it as "
+                f"more of that text{f' (the text of {owner!r})' if owner else ''}, not as the field '{name}'.",
+                hint=f"If '{name}' is a field, move it left to line up with "
+                     f"{f'{owner!r}' if owner else 'the field above'} on line "
+                     f"{editor_line(self.text, node.start_mark.line + 1)}, and indent its own text under it."))
 
     def _refuse_tag(self, node: yaml.Node, path: Path) -> None:
         """Tags such as !!python/object ask a YAML reader to build objects or run code."""
