@@ -55,7 +55,7 @@ def test_every_dataset_matches_the_plain_writer(tmp_path: Path) -> None:
         files = opendata.files(hub, memory)
         again = opendata.files(hub, memory)  # the second time from what was kept
         for dataset in opendata.datasets_for(hub):  # the synthetic data has no opportunities file
-            rows = dataset.rows(hub)
+            rows = dataset.rows(hub, Memory())
             assert files[dataset.json_path] == plain_json(dataset, rows, hub) == again[dataset.json_path]
             assert files[dataset.csv_path] == plain_csv(dataset, rows) == again[dataset.csv_path]
 

@@ -39,7 +39,7 @@ class Dataset:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable[[m.Hub], list[dict[str, Any]]]
+    rows: Callable[[m.Hub, Memory], list[dict[str, Any]]]  # the memory a preview keeps (pledges_by_year uses it)
 
     @property
     def csv_path(self) -> str:
@@ -75,19 +75,19 @@ def _c(name: str, kind: str, description: str) -> Column:
     return Column(name, kind, description)
 
 
-def _goals(hub: m.Hub) -> list[dict[str, Any]]:
+def _goals(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"goal_id": g.id, "number": g.number, "title": g.title, "summary": g.summary,
              "description": g.description, "value_ids": list(g.value_ids)} for g in hub.strategy.goals]
 
 
-def _measures(hub: m.Hub) -> list[dict[str, Any]]:
+def _measures(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"goal_id": g.id, "measure_id": x.id, "name": x.name, "unit": x.unit, "better": x.better,
              "baseline": x.baseline, "baseline_year": x.baseline_year, "target": x.target,
              "target_year": x.target_year, "notes": x.notes}
             for g in hub.strategy.goals for x in g.measures]
 
 
-def _years(hub: m.Hub) -> list[dict[str, Any]]:
+def _years(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     rows = []
     for y in hub.years:
         first, last = pr.year_bounds(y.label, hub.organisation.year_start_month)
@@ -98,12 +98,12 @@ def _years(hub: m.Hub) -> list[dict[str, Any]]:
     return rows
 
 
-def _progress(hub: m.Hub) -> list[dict[str, Any]]:
+def _progress(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"year": y.label, "goal_id": g.goal_id, "status": g.status, "status_words": hub.strategy.status_words[g.status],
              "narrative": g.narrative} for y in hub.years for g in y.goals]
 
 
-def _measure_values(hub: m.Hub) -> list[dict[str, Any]]:
+def _measure_values(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     rows = []
     for y in hub.years:
         for goal in hub.strategy.goals:
@@ -115,35 +115,35 @@ def _measure_values(hub: m.Hub) -> list[dict[str, Any]]:
     return rows
 
 
-def _highlights(hub: m.Hub) -> list[dict[str, Any]]:
+def _highlights(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"year": y.label, "goal_id": g.goal_id, "highlight": h} for y in hub.years for g in y.goals
             for h in g.highlights]
 
 
-def _you_said_we_did(hub: m.Hub) -> list[dict[str, Any]]:
+def _you_said_we_did(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"year": y.label, "goal_id": f.goal_id, "you_said": f.you_said, "we_did": f.we_did}
             for y in hub.years for f in y.you_said_we_did]
 
 
-def _communities(hub: m.Hub) -> list[dict[str, Any]]:
+def _communities(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"year": y.label, "community": c.name, "people": c.people, "under_represented": c.under_represented}
             for y in hub.years if y.figures for c in y.figures.communities]
 
 
-def _pledges(hub: m.Hub) -> list[dict[str, Any]]:
+def _pledges(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"pledge_id": p.id, "text": p.text, "made_by": p.made_by, "made_by_kind": p.made_by_kind,
              "date": p.date, "value_ids": list(p.value_ids), "goal_id": p.goal_id, "status": p.status,
              "update_date": p.update_date, "update_text": p.update_text} for p in hub.pledges]
 
 
-def _pledge_updates(hub: m.Hub) -> list[dict[str, Any]]:
+def _pledge_updates(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"pledge_id": p.id, "date": u.date, "status": u.status, "text": u.text}
             for p in hub.pledges for u in p.history]
 
 
-def _pledges_by_year(hub: m.Hub) -> list[dict[str, Any]]:
+def _pledges_by_year(hub: m.Hub, memory: Memory) -> list[dict[str, Any]]:
     """Each year's report's pledges, as the report shows them: the same lists its page is drawn from."""
-    by_year = pr.pledges_by_year(hub)
+    by_year = pr.pledges_by_year(hub, memory)
     rows = []
     for year in hub.years:
         made, completed = by_year[year.label]
@@ -153,20 +153,20 @@ def _pledges_by_year(hub: m.Hub) -> list[dict[str, Any]]:
     return rows
 
 
-def _members(hub: m.Hub) -> list[dict[str, Any]]:
+def _members(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     """Each member and the pledges the members page lists under it (named by id, or by its exact name)."""
     return [{"member_id": x.id, "name": x.name, "kind": x.kind, "url": x.url, "joined": x.joined,
              "pledge_ids": [p.id for p in hub.pledges_by_member(x)]}
             for x in sorted(hub.members or (), key=lambda x: x.name)]
 
 
-def _values(hub: m.Hub) -> list[dict[str, Any]]:
+def _values(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     return [{"value_id": v.id, "name": v.name, "family": v.family, "summary": v.summary,
              "description": v.description, "source_title": v.source_title, "source_url": v.source_url}
             for v in hub.values]
 
 
-def _channels(hub: m.Hub) -> list[dict[str, Any]]:
+def _channels(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     none = m.Join()
     return [{"channel_id": c.id, "name": c.name, "kind": c.kind, "description": c.description,
              "reaches": c.reaches, "url": c.url, "involves": c.involves, "support": "; ".join(c.support),
@@ -174,7 +174,7 @@ def _channels(hub: m.Hub) -> list[dict[str, Any]]:
              "join_phone": (c.join or none).phone, "join_contact": (c.join or none).contact} for c in hub.channels]
 
 
-def _opportunities(hub: m.Hub) -> list[dict[str, Any]]:
+def _opportunities(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     rows = []
     for o in hub.opportunities:
         outcome = o.outcome or m.Outcome("", "")
@@ -507,7 +507,7 @@ def rows_of(dataset: Dataset, hub: m.Hub, memory: Memory | None = None) -> list[
         memory.rows_for[:] = [hub, {}]
     made: dict[str, list[dict[str, Any]]] = memory.rows_for[1]
     if dataset.name not in made:
-        made[dataset.name] = dataset.rows(hub)
+        made[dataset.name] = dataset.rows(hub, memory)
     return made[dataset.name]
 
 

@@ -355,7 +355,7 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
         return []
     org, strategy = hub.organisation, hub.strategy
     pages = []
-    by_year = pr.pledges_by_year(hub)
+    by_year = pr.pledges_by_year(hub, making.memory)
     for year in reversed(hub.years):
         made, completed = by_year[year.label]
         first, last = pr.year_bounds(year.label, org.year_start_month)

@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..preview.memory import Memory
 from ..reading import model as m
 from ..reading.model import year_bounds  # where it lives: the checks in reading/ need it too
 from .words import ENGLISH_WORDS, Words
@@ -154,7 +155,7 @@ def trend(measure: m.Measure, goal: m.Goal, years: tuple[m.Year, ...],
     return points
 
 
-def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge]]]:
+def pledges_by_year(hub: m.Hub, memory: Memory | None = None) -> dict[str, tuple[list[m.Pledge], list[m.Pledge]]]:
     """For each year's label: pledges made during the year, and pledges completed during it,
     each as it stood on the year's last day.
 
@@ -176,14 +177,32 @@ def pledges_by_year(hub: m.Hub) -> dict[str, tuple[list[m.Pledge], list[m.Pledge
         at = bisect.bisect_right(firsts, day) - 1
         return bounds[at][2] if at >= 0 and day <= bounds[at][1] else None
 
-    for pledge in hub.pledges:
+    def placed(pledge: m.Pledge) -> list[tuple[str, int, m.Pledge]]:
+        """Where the pledge is listed: (year, 0 for made or 1 for completed, the pledge as it stood then)."""
+        found = []
         if (label := year_of(pledge.date)) is not None:
-            out[label][0].append(pledge.as_of(last_day[label]))  # type: ignore[arg-type]  # made by then
+            found.append((label, 0, pledge.as_of(last_day[label])))  # made by then
         # Completed in a year if, on its last day, the pledge stood finished and had been finished in
         # that year (a pledge kept, reopened and kept again is completed in both years).
         for label in dict.fromkeys(year_of(u.date) for u in pledge.history if u.status in m.FINISHED):
             if label is not None and (then := pledge.as_of(last_day[label])) and year_of(then.completed_on) == label:
-                out[label][1].append(then)
+                found.append((label, 1, then))
+        return found
+
+    # A preview reloads on every save, and the pages and the open data each ask: an unchanged pledge
+    # (the very same object, load._kept) is placed as last time, when the years are the same.
+    memory = memory or Memory()
+    key = tuple(bounds)
+    before = memory.placed if memory.placed_years == key else {}
+    now: dict[int, tuple[m.Pledge, list[tuple[str, int, m.Pledge]]]] = {}
+    for pledge in hub.pledges:
+        kept = before.get(id(pledge))
+        if kept is None or kept[0] is not pledge:
+            kept = (pledge, placed(pledge))
+        now[id(pledge)] = kept
+        for label, column, shown in kept[1]:
+            out[label][column].append(shown)  # type: ignore[arg-type]  # placed() lists only pledges made by then
+    memory.placed, memory.placed_years = now, key
     return out
 
 

@@ -30,9 +30,15 @@ class Memory:
     """Texts already found free of unsafe links and images."""
     kept: dict[str, dict[Any, Any]] = field(default_factory=dict)
     """The pledges and channels of the last load, so equal ones are the very same objects (compared at a glance)."""
+    made_from: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)
+    """id of each pledge's record as read from its file -> (that record, the pledge made of it)."""
     built: dict[str, tuple[Document, Any]] = field(default_factory=dict)
     """The strategy and each year as made from their files last time, by file: the document they were made
     from (the same object while the file is unchanged) and what was made of it."""
+    placed: dict[int, tuple[Any, list[Any]]] = field(default_factory=dict)
+    """id of a pledge -> (that pledge, the years whose reports list it, as made or completed, and how).
+    Kept for the years in ``placed_years`` (each year's first day, last day and label)."""
+    placed_years: tuple[Any, ...] = ()
     newest: dict[int, tuple[Any, str]] = field(default_factory=dict)
     """id of a pledge or channel -> (that record, its newest date)."""
     row_texts: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)

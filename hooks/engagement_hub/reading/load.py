@@ -338,11 +338,8 @@ def build_hub(docs: dict[str, Document], years: list[Document], memory: Memory |
                 source_url=v["source"].get("url", ""))
         for v in docs["values"].data["values"]))
     strategy = _from_document(memory, docs["strategy"], _strategy)
-    pledges = _kept(memory, "pledges", (
-        m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
-                              made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
-                              goal_id=p.get("goal", ""), member_id=p["made_by"].get("member", ""))
-        for p in (docs["pledges"].data["pledges"] if "pledges" in docs else ())))
+    pledges = _kept(memory, "pledges", _made(memory, "pledges", docs["pledges"].data["pledges"] if "pledges" in docs
+                                             else (), _pledge))
     channels = _kept(memory, "channels", (
         m.Channel(id=x["id"], name=x["name"], kind=x["kind"], description=x["description"], reaches=x["reaches"],
                   url=x.get("url", ""), join=m.Join(**x["join"]) if "join" in x else None,
@@ -405,6 +402,29 @@ def _kept(memory: Memory, kind: str, items: Iterator[Any]) -> tuple[Any, ...]:
     kept = tuple(now.setdefault(item, before.get(item, item)) for item in items)
     memory.kept[kind] = now
     return kept
+
+
+def _made(memory: Memory, kind: str, records: list[dict[str, Any]], make: Callable[[dict[str, Any]], Any]
+          ) -> Iterator[Any]:
+    """What ``make`` makes of each record: last load's very object for a record carried over unchanged.
+
+    An edited file is read again record by record (reread.py), and the records it did not touch are the
+    very same objects as last time; on a preview's save, thousands of pledges are not made again."""
+    before = memory.made_from.get(kind, {})
+    now: dict[int, tuple[dict[str, Any], Any]] = {}
+    for record in records:
+        kept = before.get(id(record))
+        if kept is None or kept[0] is not record:
+            kept = (record, make(record))
+        now[id(record)] = kept
+        yield kept[1]
+    memory.made_from[kind] = now
+
+
+def _pledge(p: dict[str, Any]) -> m.Pledge:
+    return m.Pledge.with_history(pledge_history(p), id=p["id"], text=p["text"], made_by=p["made_by"]["name"],
+                                 made_by_kind=p["made_by"]["kind"], date=p["date"], value_ids=_t(p["values"]),
+                                 goal_id=p.get("goal", ""), member_id=p["made_by"].get("member", ""))
 
 
 def pledge_history(p: dict[str, Any]) -> tuple[m.PledgeUpdate, ...]:

@@ -90,6 +90,19 @@ def _spliced(old: Document, key: str, start: int, stop: int, top: int, bottom: i
         return path, ((line + shift) if line - 1 >= bottom else line, col)
 
     def relocated(table: dict[Path, tuple[int, int]], new: dict[Path, tuple[int, int]]) -> dict:
+        if not shift and not more:  # the edit kept its lines and records (most edits of a text): nothing moves
+            out = dict(table)
+            for path in [path for path in table
+                         if len(path) > 1 and path[0] == key and isinstance(path[1], int) and start <= path[1] < stop]:
+                del out[path]
+        else:
+            out = _moved(table)
+        for path, (line, col) in new.items():
+            if path:
+                out[(key, path[0] + start, *path[1:])] = (line + top, col)
+        return out
+
+    def _moved(table: dict[Path, tuple[int, int]]) -> dict:
         out = {}
         for path, where in table.items():  # ``moved`` written out: a large file has ~100,000 positions
             line = where[0]
@@ -103,9 +116,6 @@ def _spliced(old: Document, key: str, start: int, stop: int, top: int, bottom: i
                 if more and path[1] >= stop:
                     to = (key, path[1] + more, *path[2:])
             out[to] = (line + shift, where[1]) if shift and line - 1 >= bottom else where
-        for path, (line, col) in new.items():
-            if path:
-                out[(key, path[0] + start, *path[1:])] = (line + top, col)
         return out
 
     def renamed(paths: set[Path] | dict[Path, str], new: set[Path] | dict[Path, str]) -> Any:
