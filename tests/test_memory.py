@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from engagement_hub.output.site import HubSite
+from engagement_hub.pages.progress import pledges_by_year
 from engagement_hub.preview.memory import Memory
 from engagement_hub.reading.load import check
 
@@ -94,3 +95,22 @@ def test_a_reload_keeps_the_strategy_and_the_years_whose_files_did_not_change(pr
     assert edited.strategy is again.strategy
     fresh, _ = check(project)
     assert fresh is not None and fresh.years == edited.years and fresh.years[0] is not edited.years[0]
+
+
+def test_a_reload_places_unchanged_pledges_in_the_year_reports_as_before(project: Path) -> None:
+    """Each pledge's place in the year reports is kept for an unchanged pledge; an edited one is placed anew,
+    and every list equals one worked out from nothing."""
+    memory = Memory()
+    first, _ = check(project, memory=memory)
+    assert first is not None
+    before = pledges_by_year(first, memory)
+    pledges = project / "data" / "pledges.yml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace("text: ", "text: Edited ", 1), encoding="utf-8")
+    again, _ = check(project, memory=memory)
+    assert again is not None
+    after = pledges_by_year(again, memory)
+    assert after == pledges_by_year(again)  # the same lists as without the memory
+    listed = [(p, q) for label in after for column in (0, 1)
+              for p, q in zip(after[label][column], before[label][column], strict=True)]
+    assert listed and any(p is q for p, q in listed)  # unchanged pledges: the very same objects
+    assert [p.text for p, q in listed if p is not q] == [p.text for p, _ in listed if p.text.startswith("Edited ")]
