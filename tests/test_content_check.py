@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_env
+import pytest
+
+from conftest import ORG_KINDS, build_env, fixture_project, run_build
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -77,3 +79,20 @@ def test_line_feeds_and_windows_line_ends_need_no_moving(project: Path) -> None:
     page.write_bytes(b"# Taking part\r\n\r\nOne two.\r\n\r\n{{ value_pledges('kindnes') }}\r\n")
     result = make_check(project)
     assert "content/taking-part.md, line 5" in result.stderr and "kindnes" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ORG_KINDS)
+def test_a_page_not_saved_as_utf8_is_named_by_the_check_and_the_build(kind: str, tmp_path: Path) -> None:
+    """A page saved in Windows' old encoding (a curly apostrophe, an accented name): the check and the build
+    name the page, line and column, where both stopped with a UnicodeDecodeError traceback."""
+    project = fixture_project(kind, tmp_path / "project")
+    page = project / "content" / "taking-part.md"
+    page.write_bytes("# Taking part\n\nCome to our caf\u00e9 \u2019s open day.\n".encode("cp1252"))
+    checked = make_check(project)
+    assert checked.returncode == 1, checked.stderr
+    assert "ERROR: content/taking-part.md, line 3, column 16" in checked.stderr
+    assert "not saved as UTF-8" in checked.stderr and "Traceback" not in checked.stderr
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode != 0
+    assert "content/taking-part.md, line 3, column 16" in built.stderr
+    assert "not saved as UTF-8" in built.stderr and "Traceback" not in built.stderr

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..reading import model as m
 from ..reading.problems import Problem
 from .macros import MACRO_HELP, expand
+from .pagetext import unreadable_pages
 from .render import Renderer
 
 _SANDBOX = SandboxedEnvironment()
@@ -99,8 +100,11 @@ def content_problems(root: Path, hub: m.Hub) -> list[Problem]:
     """Every problem in the macros of content/'s Markdown pages, with file and line."""
     content = Path(root) / "content"
     renderer: Renderer | None = None
-    problems: list[Problem] = []
+    problems = unreadable_pages(content)
+    unreadable = {p.file for p in problems}
     for path in sorted(content.rglob("*.md")):
+        if path.relative_to(root).as_posix() in unreadable:
+            continue  # named above; nothing more can be read from it
         text = path.read_text(encoding="utf-8")
         if "{{" not in text and "{%" not in text:
             continue
