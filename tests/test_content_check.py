@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_env
+import pytest
+
+from conftest import ORG_KINDS, build_env, fixture_project, run_build
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -89,3 +91,20 @@ def test_a_page_not_saved_as_utf8_is_reported_with_its_line_not_a_crash(project:
     assert "Traceback" not in result.stderr and "failed unexpectedly" not in result.stderr
     assert f"ERROR: content/about.md, line {len(original.splitlines()) + 2}" in result.stderr
     assert "not saved as UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ORG_KINDS)
+def test_a_page_not_saved_as_utf8_is_named_by_the_check_and_the_build(kind: str, tmp_path: Path) -> None:
+    """A page saved in Windows' old encoding (a curly apostrophe, an accented name): the check and the build
+    name the page, line and column, where both stopped with a UnicodeDecodeError traceback."""
+    project = fixture_project(kind, tmp_path / "project")
+    page = project / "content" / "taking-part.md"
+    page.write_bytes("# Taking part\n\nCome to our caf\u00e9 \u2019s open day.\n".encode("cp1252"))
+    checked = make_check(project)
+    assert checked.returncode == 1, checked.stderr
+    assert "ERROR: content/taking-part.md, line 3, column 16" in checked.stderr
+    assert "not saved as UTF-8" in checked.stderr and "Traceback" not in checked.stderr
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode != 0
+    assert "content/taking-part.md, line 3, column 16" in built.stderr
+    assert "not saved as UTF-8" in built.stderr and "Traceback" not in built.stderr

@@ -3,15 +3,28 @@ any other field."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import build_env
+from conftest import ORG_KINDS, build_env, fixture_project
 
 SCRIPTED = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+# Script an SVG opened on its own runs, disguised from a plain search for '<script' or 'javascript:'.
+DISGUISED = {
+    "namespace prefix": '<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script>alert(1)</svg:script></svg:svg>',
+    "character reference": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                           '<a x:href="&#106;avascript:alert(1)"><circle r="9"/></a></svg>',
+    "tab in the scheme": '<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#x09;script:alert(1)"><circle r="9"/></a></svg>',
+    "entity": '<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]><svg xmlns="http://www.w3.org/2000/svg">&s;</svg>',
+    "stylesheet": '<?xml-stylesheet type="text/xsl" href="data:x"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+}
+# Illustrator's export declares entities for its namespaces: plain shapes, which the check must still accept.
+ILLUSTRATOR = ('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" '
+               '[<!ENTITY ns_svg "http://www.w3.org/2000/svg">]><svg xmlns="&ns_svg;"><circle r="9"/></svg>')
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -22,7 +35,9 @@ def make_check(project: Path) -> subprocess.CompletedProcess[str]:
 def set_logo(project: Path, file: str) -> int:
     """Point the example's logo at another file; returns the line of `file:`."""
     path = project / "data" / "organisation.yml"
-    text = path.read_text(encoding="utf-8").replace("  file: brand/logo.svg", f"  file: {file}")
+    text = re.sub(r"(?m)^  file: brand/logo\.(svg|png)$", f"  file: {file}", path.read_text(encoding="utf-8"))
+    if f"  file: {file}" not in text:  # an organisation without a logo (the group): give it one
+        text += f"logo:\n  file: {file}\n  alt: Our logo\n"
     path.write_text(text, encoding="utf-8")
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(f"  file: {file}"))
 
@@ -53,6 +68,27 @@ def test_a_bad_logo_is_a_plain_error_naming_file_line_and_field(project: Path, f
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"data/organisation.yml, line {line}" in result.stderr and "field: logo.file" in result.stderr
     assert says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("kind", ORG_KINDS)
+@pytest.mark.parametrize("how", sorted(DISGUISED))
+def test_script_disguised_in_an_svg_logo_is_refused(kind: str, how: str, tmp_path: Path) -> None:
+    """Published under assets/brand/ unchanged, an SVG opened on its own runs its script with the site's origin."""
+    project = fixture_project(kind, tmp_path / "project")
+    (project / "data" / "brand").mkdir(exist_ok=True)
+    (project / "data" / "brand" / "odd.svg").write_text(DISGUISED[how], encoding="utf-8")
+    line = set_logo(project, "brand/odd.svg")
+    result = make_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"data/organisation.yml, line {line}" in result.stderr and "field: logo.file" in result.stderr
+    assert "contains script or event handlers" in result.stderr
+
+
+def test_an_svg_with_only_namespace_entities_is_accepted(project: Path) -> None:
+    (project / "data" / "brand" / "plain.svg").write_text(ILLUSTRATOR, encoding="utf-8")
+    set_logo(project, "brand/plain.svg")
+    result = make_check(project)
+    assert result.returncode == 0, result.stderr
 
 
 def test_without_a_logo_the_site_keeps_materials_icon(project: Path, tmp_path: Path) -> None:

@@ -250,6 +250,19 @@ def test_a_broken_catalogue_is_an_error_with_its_line(root: Path, old: str, new:
     assert result.returncode == 1 and "Traceback" not in result.stderr and "locale/cy.po, line" in result.stderr
 
 
+def test_a_catalogue_not_saved_as_utf8_is_named_at_the_line_of_the_byte(root: Path) -> None:
+    """An editor saving in Windows' old encoding: the check names the line and column, not line 1 and Python's
+    codec words ("can't decode byte 0xe9 in position 972")."""
+    path = root / "locale/cy.po"
+    text = path.read_text(encoding="utf-8").replace('msgstr "Nodau"', 'msgstr "Nodau caf\u00e9"')
+    path.write_bytes(text.encode("cp1252"))
+    line = text[: text.index("Nodau caf")].count("\n") + 1
+    result = run_check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "codec" not in result.stderr
+    assert f"ERROR: locale/cy.po, line {line}, column 18" in result.stderr, result.stderr
+    assert "not saved as UTF-8" in result.stderr
+
+
 def test_a_symbolic_link_in_locale_is_refused(root: Path) -> None:
     (root / "locale/cy.po").unlink()
     (root / "locale/cy.po").symlink_to("/etc/hostname")

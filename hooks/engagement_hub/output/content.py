@@ -22,8 +22,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..reading import model as m
 from ..reading.problems import Problem
-from .contentencoding import unreadable_pages
 from .macros import MACRO_HELP, expand
+from .pagetext import unreadable_pages
 from .render import Renderer
 
 _SANDBOX = SandboxedEnvironment()
@@ -101,10 +101,10 @@ def content_problems(root: Path, hub: m.Hub) -> list[Problem]:
     content = Path(root) / "content"
     renderer: Renderer | None = None
     problems = unreadable_pages(content)
-    unreadable = {problem.file for problem in problems}
+    unreadable = {p.file for p in problems}
     for path in sorted(content.rglob("*.md")):
         if path.relative_to(root).as_posix() in unreadable:
-            continue
+            continue  # named above; nothing more can be read from it
         text = path.read_text(encoding="utf-8")
         if "{{" not in text and "{%" not in text:
             continue

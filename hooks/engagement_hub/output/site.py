@@ -32,9 +32,9 @@ from ..reading.languages import ENGLISH, SOURCE, Language
 from ..reading.load import load_language
 from ..reading.logo import site_path
 from ..reading.problems import DataError, Problem
-from .contentencoding import unreadable_pages
 from .csp import with_policy
 from .macros import expand
+from .pagetext import unreadable_pages
 from .render import Renderer, long_date
 from .toc import toc_tokens
 
@@ -127,8 +127,8 @@ class HubSite:
         words = Words(translations, this.code) if translations else ENGLISH_WORDS
         hub = wordtables.in_language(hub, words) if translations else hub
         pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words)}
-        if clashes := (unreadable_pages(content_dir) + content_clashes(content_dir, pages)
-                       + moved.clashes(moved.moved(pages), pages, content_dir)):
+        if clashes := unreadable_pages(content_dir) + content_clashes(content_dir, pages) \
+                + moved.clashes(moved.moved(pages), pages, content_dir):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         # A translation file's 'reviewed' (default false) covers the site's own words in that language too.

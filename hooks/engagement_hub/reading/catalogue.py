@@ -20,6 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
+from .encoding import not_utf8
 from .problems import Problem
 
 LOCALE_DIR = "locale"
@@ -59,6 +60,8 @@ def _line_problems(text: str, label: str) -> list[Problem]:
 
 
 def _read(path: Path, label: str, locale: str | None) -> tuple[Catalog | None, list[Problem]]:
+    if unreadable := not_utf8(path.read_bytes(), label, "(the whole file)"):
+        return None, [unreadable]
     try:
         if problems := _line_problems(path.read_text(encoding="utf-8"), label):
             return None, problems

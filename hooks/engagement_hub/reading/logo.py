@@ -8,11 +8,11 @@ be small, and, if SVG, hold no script. The site shows them with <img> and
 
 from __future__ import annotations
 
-import re
 from pathlib import Path, PurePosixPath
 
 from .problems import Problem
 from .source import Document
+from .svgactive import runs_script
 
 LOGO_KINDS = (".svg", ".png")
 FAVICON_KINDS = (".svg", ".png", ".ico")
@@ -20,7 +20,6 @@ MAX_BYTES = 200_000  # a logo is a few kilobytes; a photograph by mistake would 
 # An SVG opened on its own runs its scripts with the site's origin: none allowed (data never becomes script).
 # The first bytes of each kind of binary image: a renamed GIF or JPEG is not a PNG, and browsers may refuse it.
 _SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".ico": b"\x00\x00\x01\x00"}
-_SVG_SCRIPT = re.compile(r"<script|<foreignObject|javascript:|\son[a-z]+\s*=", re.IGNORECASE)
 
 
 def site_path(file: str) -> str:
@@ -56,7 +55,7 @@ def _file_problems(doc: Document, data_dir: Path, path: tuple[str, ...], file: s
         return [doc.problem(path, f"The {what} {shown} is not a {kind} image, whatever its name says.",
                             expected=f"a {kind} file", **where,
                             hint=f"Export or save the image again as {kind}; renaming a file does not change its kind.")]
-    if target.suffix.lower() == ".svg" and _SVG_SCRIPT.search(target.read_text(encoding="utf-8", errors="replace")):
+    if target.suffix.lower() == ".svg" and runs_script(target.read_text(encoding="utf-8", errors="replace")):
         return [doc.problem(path, f"The {what} {shown} contains script or event handlers, which the site "
                                   "will not publish.", expected="an SVG with shapes and text only", **where,
                             hint="Export the logo again as a plain SVG, without scripts or links.")]
