@@ -114,3 +114,24 @@ def test_a_reload_places_unchanged_pledges_in_the_year_reports_as_before(project
               for p, q in zip(after[label][column], before[label][column], strict=True)]
     assert listed and any(p is q for p, q in listed)  # unchanged pledges: the very same objects
     assert [p.text for p, q in listed if p is not q] == [p.text for p, _ in listed if p.text.startswith("Edited ")]
+
+
+def test_editing_a_years_summary_redraws_its_report_not_every_goal_page(project: Path) -> None:
+    """A goal page names the latest year (label, status, link) but does not show its summary: a summary edit
+    leaves every goal page's inputs the same, so a preview does not draw them again to compare."""
+    kwargs = {"template_dir": ROOT / "theme_overrides" / "hub", "content_dir": ROOT / "content",
+              "memory": Memory(), "preview": True}
+    first = HubSite.load(project, **kwargs)
+    for src in first.pages:
+        first.bodies[src] = first.render(src)
+    year_file = max((project / "data" / "progress").glob("*.yml"))
+    year_file.write_text(year_file.read_text(encoding="utf-8").replace("summary: |\n", "summary: |\n  Edited.\n", 1),
+                         encoding="utf-8")
+    second = HubSite.load(project, **kwargs)
+    drawn: list[str] = []
+    draw = second.render
+    second.render = lambda src: drawn.append(src) or draw(src)  # type: ignore[method-assign]
+    changed = second.changed_pages(first)
+    goals = {src for src, page in second.pages.items() if page.kind == "goal"}
+    assert goals and f"progress/{year_file.stem}.md" in changed
+    assert not goals & (changed | set(drawn))

@@ -209,6 +209,20 @@ def _latest_statuses(latest: m.Year | None) -> dict[str, str]:
     return {entry.goal_id: entry.status for entry in latest.goals} if latest else {}
 
 
+@dataclass(frozen=True)
+class YearName:
+    """A reporting year as a page that links to its report names it: a goal page shows the latest year's
+    label, not its summary, so editing a summary leaves forty goal pages' contexts as they were."""
+
+    label: str
+    slug: str
+    status: str
+
+    @classmethod
+    def of(cls, year: m.Year | None) -> YearName | None:
+        return cls(year.label, year.slug, year.status) if year else None
+
+
 def _goals(hub: m.Hub, making: Making) -> list[Page]:
     latest = hub.latest_year
     pages = []
@@ -218,10 +232,10 @@ def _goals(hub: m.Hub, making: Making) -> list[Page]:
             "goal": goal,
             "values": [hub.value(v) for v in goal.value_ids],
             "pledges": hub.pledges_for_goal(goal.id),
-            "latest": latest,
+            "latest": YearName.of(latest),
             "latest_entry": latest.for_goal(goal.id) if latest else None,
             "latest_measures": pr.measure_rows(goal, latest, hub.previous_year(latest), making.words) if latest else [],
-            "history": [(y, e) for y, e in years if e],
+            "history": [(YearName.of(y), e) for y, e in years if e],
             "trends": [(measure, points, ch.trend_chart(measure, points, f"chart-trend-{measure.id}", making.words))
                        for measure in goal.measures for points in [pr.trend(measure, goal, hub.years, making.words)]],
         }, description=goal.summary))
