@@ -74,3 +74,24 @@ def test_the_feed_comes_with_its_first_entry(tmp_path: Path, announced: str, has
     assert bool(get_involved.select('a[href$="feed.xml"]')) is has_feed
     # The export gives another engine the same answer for its pages' head and footer.
     assert config(site_data(site, root / "content"), {})["extra"]["hub_feed"] == (FEED_PATH if has_feed else "")
+
+
+@pytest.mark.parametrize("kind", ["trust", "network"])
+@pytest.mark.parametrize("keep", [1, 2, 3, 5])
+def test_the_feed_keeps_the_newest_entries_whatever_it_leaves_out_early(
+        kind: str, keep: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feed writes titles only for the newest pledge updates (a network has thousands): with room for
+    ``keep`` entries, on every build date the data has, it lists what sorting every entry would list."""
+    from datetime import date
+
+    from engagement_hub.pages import feed
+    from engagement_hub.reading.load import load
+
+    hub = load(fixture_project(kind, tmp_path / "project"), include_drafts=True)
+    days = sorted({p.update_date for p in hub.pledges if p.update_date})
+    assert len(days) > 1
+    for day in [date.fromisoformat(d) for d in [*days, TEST_DATE]]:
+        monkeypatch.setattr(feed, "MAX_ENTRIES", 10_000)
+        everything = feed.entries(hub, day)
+        monkeypatch.setattr(feed, "MAX_ENTRIES", keep)
+        assert feed.entries(hub, day) == everything[:keep]

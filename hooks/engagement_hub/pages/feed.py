@@ -72,12 +72,17 @@ def entries(hub: m.Hub, today: date, words: Words = ENGLISH_WORDS) -> list[Entry
             found.append(Entry(f"year/{year.slug}", date.fromisoformat(year.reviewed_by_board),
                                _("Our report for %(year)s") % {"year": year.label}, pg.year_src(year), year.summary,
                                "report"))
-    for pledge in hub.pledges:
-        if pledge.update_date:
-            found.append(Entry(f"pledge/{pledge.id}/{pledge.update_date}", date.fromisoformat(pledge.update_date),
-                               _("Pledge update from %(maker)s: %(status)s") % {
-                                   "maker": pledge.made_by, "status": _(m.PLEDGE_STATUS_WORDS[pledge.status]).lower()},
-                               "pledges/index.md", pledge.update_text, "pledge"))
+    # Only the newest pledge updates can be among the newest entries: a network's thousands of others are
+    # left out before their titles are written (every entry on the cut-off day is kept, so ties sort as before).
+    updated = [pledge for pledge in hub.pledges if pledge.update_date and pledge.update_date <= today.isoformat()]
+    if len(updated) > MAX_ENTRIES:
+        cutoff = sorted((p.update_date for p in updated), reverse=True)[MAX_ENTRIES - 1]
+        updated = [pledge for pledge in updated if pledge.update_date >= cutoff]
+    for pledge in updated:
+        found.append(Entry(f"pledge/{pledge.id}/{pledge.update_date}", date.fromisoformat(pledge.update_date),
+                           _("Pledge update from %(maker)s: %(status)s") % {
+                               "maker": pledge.made_by, "status": _(m.PLEDGE_STATUS_WORDS[pledge.status]).lower()},
+                           "pledges/index.md", pledge.update_text, "pledge"))
     found = [e for e in found if e.day <= today]
     found.sort(key=lambda e: (e.day, e.title), reverse=True)
     return [replace(e, id=_id(e.id)) for e in found[:MAX_ENTRIES]]
