@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -178,10 +179,35 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
         # MkDocs thinks every generated file changed on every rebuild; the hub knows which did.
         previous = _state.get("previous") if _state.get("speedups") else None  # none: every page redrawn
         changed = site.changed_pages(previous)  # type: ignore[arg-type]
+        # A content/ page is drawn again only if it may look different (_same_content): the same settings
+        # (mkdocs.yml), the same pages, menu and templates, and its own text and macros' Markdown the same.
+        settings = Path(config.config_file_path).read_bytes()
+        expanded = _state["expanded"] = _state.get("expanded") if _state.get("settings") == settings else {}
+        _state["settings"] = settings
+        same_site = previous is not None and set(previous.pages) == set(site.pages) and (  # type: ignore[attr-defined]
+            previous.shared_inputs() == site.shared_inputs())  # type: ignore[attr-defined]
         for file in files.documentation_pages():
-            modified = file.src_uri in changed or not site.is_generated(file.src_uri)
+            src = file.src_uri
+            modified = src in changed if site.is_generated(src) else not (same_site and _same_content(file, site, expanded))
             file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
     return files
+
+
+def _same_content(file: File, site: HubSite, expanded: dict[str, tuple[str, str]]) -> bool:
+    """Whether a content/ page would be drawn as last time: its file is the same and its macros give the same
+    Markdown from today's data (the page, its menu and templates being otherwise the same, see on_files).
+    A preview redrew every hand-written page on every save, as any may show data through its macros."""
+    kept = expanded.get(file.src_uri)
+    if kept is None or not file.abs_src_path:
+        return False
+    try:
+        source = Path(file.abs_src_path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if source != kept[0]:
+        return False
+    text, problems = site.expand_macros(get_data(file.content_string)[0], file.src_uri)
+    return not problems and text == kept[1]
 
 
 def _leave_out_hub_templates(files: Files, config) -> None:  # noqa: ANN001
@@ -291,6 +317,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
     if site.is_generated(src):
         return markdown
     text, problems = site.expand_macros(markdown, src)
+    if "expanded" in _state:  # a preview's: what _same_content compares with, kept once the page is drawn
+        _state["expanded"].pop(src, None)  # type: ignore[attr-defined]
+        page.hub_expanded = (_source(page), text) if not problems and page.file.abs_src_path else None
     if problems and page.file.abs_src_path:  # MkDocs read a lone carriage return as a line break; editors do not
         problems = at_editor_lines(problems, Path(page.file.abs_src_path).read_bytes().decode("utf-8", "replace"))
     if problems and _state["preview"]:  # the preview shows the page's problems where the author is looking
@@ -316,6 +345,8 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
         page.toc = get_toc([])
         return problems_page(problems, Path(config.config_file_path).parent / "theme_overrides" / "hub")
     if not site.is_generated(src):
+        if drawn := getattr(page, "hub_expanded", None):  # drawn from its text, not as a problems page
+            _state["expanded"][src] = drawn  # type: ignore[index]
         # content/ pages pass the same sanitiser as data, unless mkdocs.yml names them under extra.trusted_html.
         html = html if src in (config.extra.get("trusted_html") or []) else sanitise(html)
         # Hand-written pages are in English on every language's site: marked so, and said so.

@@ -178,3 +178,26 @@ def test_make_serve_says_when_the_port_is_not_a_port_number() -> None:
                                 capture_output=True, text=True, timeout=120, check=False)
         assert result.returncode != 0
         assert f"PORT={port} is not a port number" in result.stderr and "already in use" not in result.stderr
+
+
+def test_a_content_page_follows_the_data_its_macros_show(preview) -> None:
+    """The preview draws a hand-written page again only when its text or what its macros show changed
+    (hooks/hub.py, _same_content): an edited pledge reaches a page listing its value's pledges, and so does
+    the undo, though the menu and every other input of the page stayed the same."""
+    import yaml
+
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    pledges = project / "data" / "pledges.yml"
+    original = pledges.read_text(encoding="utf-8")
+    pledge = yaml.safe_load(original)["pledges"][0]
+    (project / "content" / "extra.md").write_text(f"# Extra\n\n{{{{ value_pledges('{pledge['values'][0]}') }}}}\n",
+                                                  encoding="utf-8")
+    first = until(server, f"{base}/extra/", lambda html: "<h1" in html and WAITING not in html)
+    assert "Editedpledge" not in first
+    data = yaml.safe_load(original)
+    data["pledges"][0]["text"] = "Editedpledge " + pledge["text"]
+    pledges.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    until(server, f"{base}/extra/", lambda html: "Editedpledge" in html)
+    pledges.write_text(original, encoding="utf-8")
+    until(server, f"{base}/extra/", lambda html: "Editedpledge" not in html and "<h1" in html)
