@@ -181,7 +181,8 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
         changed = site.changed_pages(previous)  # type: ignore[arg-type]
         # A content/ page is drawn again only if it may look different (_same_content): the same settings
         # (mkdocs.yml), the same pages, menu and templates, and its own text and macros' Markdown the same.
-        settings = Path(config.config_file_path).read_bytes()
+        # The same hand-written pages too: one linking to a page since deleted must show the broken link.
+        settings = (Path(config.config_file_path).read_bytes(), sorted(f.src_uri for f in files.documentation_pages()))
         expanded = _state["expanded"] = _state.get("expanded") if _state.get("settings") == settings else {}
         _state["settings"] = settings
         same_site = previous is not None and set(previous.pages) == set(site.pages) and (  # type: ignore[attr-defined]

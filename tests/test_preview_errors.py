@@ -201,3 +201,17 @@ def test_a_content_page_follows_the_data_its_macros_show(preview) -> None:
     until(server, f"{base}/extra/", lambda html: "Editedpledge" in html)
     pledges.write_text(original, encoding="utf-8")
     until(server, f"{base}/extra/", lambda html: "Editedpledge" not in html and "<h1" in html)
+
+
+def test_a_content_page_linking_to_a_deleted_page_shows_the_broken_link(preview) -> None:
+    """A hand-written page is kept from the last build only while every page is still there: one whose link
+    now goes nowhere is drawn again and shows the broken link, as a fresh build would."""
+    project, base, server = preview
+    until(server, f"{base}/", lambda html: "<h1" in html)
+    (project / "content" / "more").mkdir(exist_ok=True)
+    (project / "content" / "more" / "plans.md").write_text("# Our plans\n\nSoon.\n", encoding="utf-8")
+    (project / "content" / "extra.md").write_text("# Extra\n\nRead [our plans](more/plans.md).\n", encoding="utf-8")
+    until(server, f"{base}/extra/", lambda html: "<h1" in html and "plans/" in html and WAITING not in html)
+    (project / "content" / "more" / "plans.md").unlink()
+    shown = until(server, f"{base}/extra/", lambda html: WAITING in html)
+    assert "more/plans.md" in shown
