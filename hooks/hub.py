@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from engagement_hub.output.content import at_editor_lines
 from engagement_hub.output.languagebuild import LANGUAGE_ENV
+from engagement_hub.output.linkwarnings import LinkWarnings
 from engagement_hub.output.render import problems_page
 from engagement_hub.output.sanitise import sanitise
 from engagement_hub.output.search import SearchIndexError, index_site
@@ -32,7 +33,6 @@ from engagement_hub.pages import fragments
 from engagement_hub.pages.alternates import alternates, prefix
 from engagement_hub.preview.cache import template_cache
 from engagement_hub.preview.collector import IdleCollector
-from engagement_hub.preview.linkwarnings import LinkWarnings
 from engagement_hub.preview.memory import Memory
 from engagement_hub.reading.languages import ENGLISH, SOURCE
 from engagement_hub.reading.load import newest_date
