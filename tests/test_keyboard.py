@@ -19,6 +19,13 @@ FOCUS = """async (settle) => {
     await Promise.all(finite.map(a => a.finished.catch(() => null)));
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   }
+  // A section drawn as it nears the window (content-visibility) can take a few frames to be laid out and
+  // the scroll to follow: a settled look waits up to ten frames for the focus to come clear.
+  for (let frame = 0; settle && frame < 10 && hidden(); frame++)
+    await new Promise(done => requestAnimationFrame(done));
+  return look();
+  function hidden() { const found = look(); return !!(found && found.coveredBy); }
+  function look() {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect(), s = getComputedStyle(el);
@@ -41,6 +48,7 @@ FOCUS = """async (settle) => {
           id: el.id, classes: el.className, outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
           opacity: s.opacity, width: r.width, height: r.height, coveredBy,
           inPrimaryNav: !!el.closest(".md-nav--primary"), inMain: !!el.closest("#main-content")};
+  }
 }"""
 
 # Targets (links, buttons, controls) smaller than 24 by 24 CSS px that are neither in a line of
