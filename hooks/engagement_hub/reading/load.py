@@ -459,9 +459,9 @@ def _strategy(doc: Document) -> m.Strategy:
 
 
 def _from_document(memory: Memory, doc: Document, build: Callable[[Document], Any]) -> Any:
-    """What ``build`` makes of a document: last load's very object when the document is (an unchanged
-    file is read once, memory.unchanged), so a preview compares the strategy and each year's report at a
-    glance, not field by field, on every page that shows them (sameness.same)."""
+    """What ``build`` makes of a document: last load's very object when the document is the same one (an
+    unchanged file is read once, memory.unchanged), so a preview compares the strategy and each year's report
+    at a glance, not field by field, on every page that shows them (sameness.same)."""
     kept = memory.built.get(doc.file)
     if kept is None or kept[0] is not doc:
         kept = memory.built[doc.file] = (doc, build(doc))
