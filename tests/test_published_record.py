@@ -219,3 +219,84 @@ def test_a_snapshot_checked_out_with_windows_line_endings_is_no_hand_edit(projec
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # git's core.autocrlf on Windows
     code, err = run_check(project, capsys)
     assert code == 0, err
+
+
+CORRECTION = "corrections:\n  - date: 2026-07-02\n    what: {what}\n    why: {why}\n"
+
+
+def add_correction(project: Path, file: str, what: str) -> None:
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8") + CORRECTION.format(what=what, why="It was wrong."),
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind, earlier, later, old, new", [
+    ("trust", "2023/24", "2024/25", "staff-trained: 120", "staff-trained: 110"),
+    ("network", "2024", "2025", "feedback-collected: 40", "feedback-collected: 30"),
+])
+def test_a_report_keeps_what_it_showed_of_the_year_before(tmp_path: Path, capsys, kind: str, earlier: str,
+                                                          later: str, old: str, new: str) -> None:
+    """A report compares each goal with the year before (its "since last year" column, the measures' last
+    year, the involvement figures): changing that year changes this report too, so it needs its own correction."""
+    project = fixture_project(kind, tmp_path / "project")
+    slug, later_file = earlier.replace("/", "-"), f"data/progress/{later.replace('/', '-')}.yml"
+    earlier_file = f"data/progress/{slug}.yml"
+    # The year before a published report is added and published later: the report would now compare with it.
+    text = (project / later_file).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("reviewed_by_board:")]
+    (project / earlier_file).write_text("".join(lines).replace(f"year: {later}\n", f"year: {earlier}\n", 1),
+                                        encoding="utf-8")
+    assert publish_main([slug, "--root", str(project)]) == 0, capsys.readouterr().err
+    code, err = run_check(project, capsys)
+    assert code == 1
+    year_line = [line.rstrip() for line in lines].index(f"year: {later}") + 1
+    assert f"ERROR: {earlier_file}, line {year_line}," in err and "field: year\n" in err, err
+    assert f"This changes the published {later} report (last year)." in err, err
+    assert f"corrections:` in {later_file}" in err, err  # the report that changes is the one to correct
+    # Corrected and published again, the report holds what it now shows of the year before.
+    add_correction(project, later_file, f"This report now compares with {earlier}.")
+    capsys.readouterr()
+    assert publish_main([later.replace("/", "-"), "--root", str(project)]) == 0, capsys.readouterr().err
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+    # A correction to the year before changes the figure this report shows as last year's.
+    line = edit(project, earlier_file, old, new)
+    add_correction(project, earlier_file, "A measure's figure was wrong.")
+    assert publish_main([slug, "--root", str(project)]) == 0, capsys.readouterr().err
+    code, err = run_check(project, capsys)
+    assert code == 1
+    measure = old.split(":", maxsplit=1)[0]
+    assert f"ERROR: {earlier_file}, line {line}," in err and f".measures.{measure}\n" in err, err
+    assert f"This changes the published {later} report (last year: goals[" in err, err
+    assert f"corrections:` in {later_file}" in err, err
+
+
+@pytest.mark.parametrize("kind, old, new, file, field", [
+    ("trust", "starts_month: 4", "starts_month: 5", "data/organisation.yml", "reporting_year.starts_month"),
+    ("network", "starts_month: 1", "starts_month: 4", "data/progress/2025.yml", "year"),  # its years' names
+])
+def test_moving_the_reporting_year_changes_a_published_report(tmp_path: Path, capsys, kind: str, old: str, new: str,
+                                                              file: str, field: str) -> None:
+    """A year page says which days it reports on ("Reporting year 1 April 2025 to 31 March 2026")."""
+    project = fixture_project(kind, tmp_path / "project")
+    line = edit(project, "data/organisation.yml", old, new)
+    code, err = run_check(project, capsys)
+    assert code == 1 and "Traceback" not in err
+    block = next((b for b in err.split("\n\n") if f"field: {field}\n" in b), "")
+    assert block.startswith(f"ERROR: {file}, line {line if file.endswith('organisation.yml') else 1},"), err
+
+
+def test_a_snapshot_written_before_the_year_before_was_recorded_is_compared_without_it(project: Path,
+                                                                                        capsys) -> None:
+    """Snapshots committed before the hub recorded the year compared with (and the reporting year's days)
+    still pass unchanged, and `make publish-year` adds them without asking for a correction."""
+    path = project / SNAPSHOT
+    text = path.read_text(encoding="utf-8")
+    body = "".join(line for line in text.splitlines(keepends=True)[4:]
+                   if not line.lstrip().startswith(("'last year", "last year", "reporting year")))
+    from engagement_hub.pages.snapshotseal import seal
+    path.write_text(seal("".join(text.splitlines(keepends=True)[:3]), body), encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+    assert publish_main(["2025-26", "--root", str(project)]) == 0
+    assert path.read_text(encoding="utf-8") == text

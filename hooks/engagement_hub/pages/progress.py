@@ -228,7 +228,8 @@ FIGURE_WORDS = {
 }
 
 
-def _figures(figures: m.Figures) -> dict[str, int]:
+def figure_values(figures: m.Figures) -> dict[str, int]:
+    """Each involvement figure by its code (FIGURE_WORDS): the year-on-year table and a published year's record."""
     under = [c for c in figures.communities if c.under_represented]
     return {
         "people": figures.people_involved,
@@ -243,6 +244,6 @@ def involvement_rows(year: m.Year, previous: m.Year | None, words: Words = ENGLI
     """The year's involvement figures, including those from under-represented communities, against last year."""
     if year.figures is None:
         return []
-    before = _figures(previous.figures) if previous and previous.figures else {}
+    before = figure_values(previous.figures) if previous and previous.figures else {}
     return [FigureRow(words.gettext(FIGURE_WORDS[code]), value, before.get(code), words)
-            for code, value in _figures(year.figures).items()]
+            for code, value in figure_values(year.figures).items()]

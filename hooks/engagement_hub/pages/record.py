@@ -3,8 +3,11 @@
 When a year is published (``make publish-year YEAR=2025-26``), every fact its
 report shows is written to ``data/published/2025-26.yml``: each number,
 status and sentence from its progress file, the goal and measure wording from
-the strategy, and each pledge it lists as it stood on the year's last day,
-with the counts. ``make check`` works the facts out again from data/ and
+the strategy, each pledge it lists as it stood on the year's last day, with
+the counts, the year's first and last days, and what it shows of the year it
+is compared with (that year's label, goal statuses, measures and involvement
+figures: a correction to that year, or an earlier year published later,
+changes this report too). ``make check`` works the facts out again from data/ and
 fails, naming the file, line and field that changed and the published year,
 when they differ from the snapshot. A change is allowed only as a correction:
 a dated entry under ``corrections`` in the year's file (what changed and
@@ -14,6 +17,7 @@ snapshot's diff in a pull request shows a reviewer exactly what changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,8 +73,10 @@ def _leaves(node: Any, path: tuple[str | int, ...], key: str) -> list[tuple[str,
 
 
 def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Document,
+               year_docs: Sequence[Document],
                by_year: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] | None = None) -> list[Fact]:
-    """Everything the year's report shows, each with its source (``by_year``: pr.pledges_by_year, if known)."""
+    """Everything the year's report shows, each with its source (``year_docs``: every year's file;
+    ``by_year``: pr.pledges_by_year, if known)."""
     facts = [Fact(key, _text(value), year_doc.file, path)
              for key, path, value in _leaves(year_doc.data, (), "")
              if path[0] not in ("status", "corrections")]
@@ -86,7 +92,50 @@ def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Do
                                   strategy.file, path))
     if "pledges" in docs:  # an organisation may have no pledges
         facts += _pledge_facts(hub, year, docs["pledges"], by_year or pr.pledges_by_year(hub))
+    first, last = pr.year_bounds(year.label, hub.organisation.year_start_month)
+    facts.append(Fact("reporting year", f"{first} to {last}", docs["organisation"].file,
+                      ("reporting_year", "starts_month")))
+    return facts + _last_year_facts(hub, year, year_doc, year_docs)
+
+
+def _last_year_facts(hub: m.Hub, year: m.Year, year_doc: Document, year_docs: Sequence[Document]) -> list[Fact]:
+    """What the report shows of the year it is compared with: its label, each goal's status, each measure's
+    value and the involvement figures, named where they are in that year's file."""
+    # The built site leaves draft years out (load.without_drafts), so a report is compared with the
+    # published year before it.
+    shown = [y for y in hub.years if y.status != "draft"]
+    previous = shown[shown.index(year) - 1] if shown.index(year) > 0 else None
+    if previous is None:  # compared with each measure's baseline, which is a fact of the strategy
+        return [Fact("last year", "", year_doc.file, ("year",))]
+    doc = next(d for d in year_docs if str(d.data["year"]) == previous.label)
+    facts = [Fact("last year", previous.label, doc.file, ("year",))]
+    listed = {g["goal"]: i for i, g in enumerate(doc.data.get("goals") or [])}
+    for goal in hub.strategy.goals:
+        entry = previous.for_goal(goal.id)
+        at: tuple[str | int, ...] = ("goals", listed[goal.id]) if goal.id in listed else ("goals",)
+        facts.append(Fact(f"last year: goals[{goal.id}].status", entry.status if entry else "", doc.file,
+                          (*at, "status") if entry else at))
+        for measure in goal.measures:
+            value = entry.measures.get(measure.id) if entry else None
+            facts.append(Fact(f"last year: goals[{goal.id}].measures.{measure.id}",
+                              "" if value is None else _text(value), doc.file,
+                              (*at, "measures", measure.id) if value is not None else at))
+    if year.figures and previous.figures:  # the involvement table has a column for last year only then
+        facts += [Fact(f"last year: involvement.{code}", str(value), doc.file, ("involvement",))
+                  for code, value in pr.figure_values(previous.figures).items()]
     return facts
+
+
+# Facts the hub began to record after some years were published, each by its first words and the key
+# every snapshot written since holds. An older snapshot is compared without them until the year is
+# published again.
+_LATER_FACTS = (("last year", "last year"), ("reporting year", "reporting year"))
+
+
+def recorded(facts: list[Fact], snapshot_facts: dict[Any, Any]) -> list[Fact]:
+    """The facts a snapshot can be compared on: those of kinds it was written to hold."""
+    missing = tuple(start for start, key in _LATER_FACTS if key not in snapshot_facts)
+    return [f for f in facts if not f.key.startswith(missing)] if missing else facts
 
 
 def _pledge_facts(hub: m.Hub, year: m.Year, doc: Document,
@@ -210,7 +259,7 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
                 expected="the snapshot as `make publish-year` wrote it", found=why,
                 hint=undo_hint(file, year.slug, year_doc.file)))
             continue
-        now = year_facts(hub, year, docs, year_doc, by_year)
+        now = recorded(year_facts(hub, year, docs, year_doc, year_docs, by_year), snapshot["facts"])
         text = (Path(root) / file).read_text(encoding="utf-8")
         if hand_edited(text):
             problems.append(edited_problem(file, text, snapshot_text(year, now, year_doc), year.label, year.slug,
@@ -234,7 +283,7 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
                 f"This would change the published {year.label} report. If the report was wrong, add a correction "
                 f"under `corrections:` in {year_doc.file} (date, what changed and why) and run `{command}`; "
                 "otherwise undo the change.")
-        where = {doc.file: doc for doc in docs.values()}
+        where = {doc.file: doc for doc in (*docs.values(), *year_docs)}  # last year's figures are in its file
         for fact in changed:
             doc = year_doc if fact.file == year_doc.file else where[fact.file]
             was = before.get(fact.key)

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..pages.record import corrections, read_snapshot, snapshot_file, snapshot_text, year_facts
+from ..pages.record import corrections, read_snapshot, recorded, snapshot_file, snapshot_text, year_facts
 from ..reading.builddate import BuildDateError, build_date, parse_build_date
 from ..reading.load import checked_documents
 from ..reading.problems import report
@@ -57,7 +57,7 @@ def publish(root: Path, slug: str, board_date: str | None, build: str | None = N
     failed = hub is None or any(p.severity == "error" for p in problems)
     if not failed and year and year_doc and snapshot is not None:
         had, have = snapshot.get("corrections") or [], corrections(year_doc)
-        facts = {f.key: f.value for f in year_facts(hub, year, docs, year_doc)}
+        facts = {f.key: f.value for f in recorded(year_facts(hub, year, docs, year_doc, years), snapshot["facts"])}
         if facts != {str(k): str(v) for k, v in snapshot["facts"].items()} and len(have) <= len(had):
             path.write_text(original, encoding="utf-8")
             return 1, (f"{year.label} is already published and this would change its report. Add a correction "
@@ -68,7 +68,7 @@ def publish(root: Path, slug: str, board_date: str | None, build: str | None = N
         return 1, f"Nothing was published because of problems in the data:\n\n{report(problems)}"
     out = root / snapshot_file(slug)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(snapshot_text(year, year_facts(hub, year, docs, year_doc), year_doc), encoding="utf-8")
+    out.write_text(snapshot_text(year, year_facts(hub, year, docs, year_doc, years), year_doc), encoding="utf-8")
     return 0, (f"Published {year.label}: data/progress/{slug}.yml and {snapshot_file(slug)}. "
                "Commit both files in one pull request.")
 
