@@ -288,15 +288,33 @@ def test_moving_the_reporting_year_changes_a_published_report(tmp_path: Path, ca
 
 def test_a_snapshot_written_before_the_year_before_was_recorded_is_compared_without_it(project: Path,
                                                                                         capsys) -> None:
-    """Snapshots committed before the hub recorded the year compared with (and the reporting year's days)
+    """Snapshots committed before the hub recorded the year compared with (and the reporting year's days, and
+    the values' names)
     still pass unchanged, and `make publish-year` adds them without asking for a correction."""
     path = project / SNAPSHOT
     text = path.read_text(encoding="utf-8")
     body = "".join(line for line in text.splitlines(keepends=True)[4:]
-                   if not line.lstrip().startswith(("'last year", "last year", "reporting year")))
+                   if not line.lstrip().startswith(("'last year", "last year", "reporting year", "'values named",
+                                                    "values named")))
     from engagement_hub.pages.snapshotseal import seal
     path.write_text(seal("".join(text.splitlines(keepends=True)[:3]), body), encoding="utf-8")
     code, err = run_check(project, capsys)
     assert code == 0, err
     assert publish_main(["2025-26", "--root", str(project)]) == 0
     assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("kind, old, new", [
+    ("trust", "name: Inclusive\n", "name: Including everyone\n"),
+    ("network", "name: Everyone counts\n", "name: Every person counts\n"),
+])
+def test_renaming_a_value_a_published_years_pledges_live_changes_its_report(tmp_path: Path, capsys, kind: str,
+                                                                            old: str, new: str) -> None:
+    """Each pledge card on a year page says which values it lives, by name ("Lives the values: Inclusive")."""
+    project = fixture_project(kind, tmp_path / "project")
+    line = edit(project, "data/values.yml", old, new)
+    code, err = run_check(project, capsys)
+    assert code == 1
+    block = next((b for b in err.split("\n\n") if b.startswith(f"ERROR: data/values.yml, line {line},")), "")
+    assert "field: values[" in block and ".name\n" in block and "changes the published" in block, err
+    assert f"found: {new.split(': ', 1)[1].strip()}" in block and "corrections:` in data/progress/" in block, err

@@ -4,7 +4,8 @@ When a year is published (``make publish-year YEAR=2025-26``), every fact its
 report shows is written to ``data/published/2025-26.yml``: each number,
 status and sentence from its progress file, the goal and measure wording from
 the strategy, each pledge it lists as it stood on the year's last day, with
-the counts, the year's first and last days, and what it shows of the year it
+the counts and the names of the values they live, the year's first and last
+days, and what it shows of the year it
 is compared with (that year's label, goal statuses, measures and involvement
 figures: a correction to that year, or an earlier year published later,
 changes this report too). ``make check`` works the facts out again from data/ and
@@ -91,7 +92,9 @@ def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Do
                 facts.append(Fact(f"strategy: goals[{goal['id']}].measures[{measure['id']}].{key}", _text(value),
                                   strategy.file, path))
     if "pledges" in docs:  # an organisation may have no pledges
-        facts += _pledge_facts(hub, year, docs["pledges"], by_year or pr.pledges_by_year(hub))
+        by_year = by_year or pr.pledges_by_year(hub)
+        facts += _pledge_facts(hub, year, docs["pledges"], by_year) + _value_facts(hub, docs["values"],
+                                                                                   by_year[year.label])
     first, last = pr.year_bounds(year.label, hub.organisation.year_start_month)
     facts.append(Fact("reporting year", f"{first} to {last}", docs["organisation"].file,
                       ("reporting_year", "starts_month")))
@@ -129,7 +132,7 @@ def _last_year_facts(hub: m.Hub, year: m.Year, year_doc: Document, year_docs: Se
 # Facts the hub began to record after some years were published, each by its first words and the key
 # every snapshot written since holds. An older snapshot is compared without them until the year is
 # published again.
-_LATER_FACTS = (("last year", "last year"), ("reporting year", "reporting year"))
+_LATER_FACTS = (("last year", "last year"), ("reporting year", "reporting year"), ("values named", "values named"))
 
 
 def recorded(facts: list[Fact], snapshot_facts: dict[Any, Any]) -> list[Fact]:
@@ -167,6 +170,15 @@ def _pledge_facts(hub: m.Hub, year: m.Year, doc: Document,
               "pledges kept": statuses.count("kept"), "pledges not kept": statuses.count("not-kept")}
     facts += [Fact(f"count: {what}", str(n), doc.file, ("pledges",)) for what, n in counts.items()]
     return facts
+
+
+def _value_facts(hub: m.Hub, doc: Document, listed: tuple[list[m.Pledge], list[m.Pledge]]) -> list[Fact]:
+    """The name of each value the year's pledges live, as their cards say it ("Lives the values: Inclusive")."""
+    named = sorted({value for pledges in listed for pledge in pledges for value in pledge.value_ids})
+    index = {value["id"]: i for i, value in enumerate(doc.data["values"])}
+    return [Fact("values named", " ".join(named), doc.file, ("values",))] + [
+        Fact(f"values named: {value}", hub.value(value).name, doc.file, ("values", index[value], "name"))
+        for value in named]
 
 
 def corrections(year_doc: Document) -> list[dict[str, str]]:
