@@ -92,7 +92,7 @@ def test_a_correction_is_recorded_then_the_snapshot_rewritten_and_the_check_pass
     # A correction is part of the record: removing it later fails.
     path.write_text(path.read_text(encoding="utf-8").split("corrections:")[0], encoding="utf-8")
     code, err = run_check(project, capsys)
-    assert code == 1 and "correction to the published 2025/26 report was changed or removed" in err
+    assert code == 1 and "correction to the published 2025/26 report was removed" in err, err
 
 
 def test_a_published_year_without_a_snapshot_fails_and_publish_year_writes_it(project: Path, capsys) -> None:
@@ -318,3 +318,22 @@ def test_renaming_a_value_a_published_years_pledges_live_changes_its_report(tmp_
     block = next((b for b in err.split("\n\n") if b.startswith(f"ERROR: data/values.yml, line {line},")), "")
     assert "field: values[" in block and ".name\n" in block and "changes the published" in block, err
     assert f"found: {new.split(': ', 1)[1].strip()}" in block and "corrections:` in data/progress/" in block, err
+
+
+@pytest.mark.parametrize("kind, year, old, new", [
+    ("trust", "2025-26", "measures: {staff-trained: 540,", "measures: {staff-trained: 504,"),
+    ("network", "2025", "measures: {feedback-collected: 40}", "measures: {feedback-collected: 41}"),
+])
+def test_an_earlier_correction_changed_is_named_at_its_field(tmp_path: Path, capsys, kind: str, year: str, old: str,
+                                                            new: str) -> None:
+    project = fixture_project(kind, tmp_path / "project")
+    file = f"data/progress/{year}.yml"
+    edit(project, file, old, new)
+    add_correction(project, file, "A figure was wrong.")
+    assert publish_main([year, "--root", str(project)]) == 0, capsys.readouterr().err
+    line = edit(project, file, "why: It was wrong.", "why: It was counted twice.")
+    code, err = run_check(project, capsys)
+    assert code == 1
+    assert f"ERROR: {file}, line {line}," in err and "field: corrections[0].why\n" in err, err
+    assert "was changed." in err and "expected: 'It was wrong.', as published" in err, err
+    assert "found: It was counted twice." in err and "restore the earlier ones" in err, err

@@ -280,11 +280,7 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
         before = {str(k): _text(v) for k, v in snapshot["facts"].items()}
         had, have = snapshot.get("corrections") or [], corrections(year_doc)
         if have[:len(had)] != had:
-            problems.append(year_doc.problem(
-                ("corrections",), f"A correction to the published {year.label} report was changed or removed.",
-                expected="every earlier correction kept as it was, with new ones added below",
-                found=f"{len(have)} corrections; the snapshot lists {len(had)}",
-                hint="Corrections are part of the public record: restore the earlier ones."))
+            problems.append(_correction_problem(year_doc, had, have, year.label))
             continue
         changed = [f for f in now if before.get(f.key) != f.value]
         gone = [key for key in before if key not in {f.key for f in now}]
@@ -314,6 +310,28 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
                 path, f"This changes the published {year.label} report: {key} is no longer in it.",
                 expected=f"'{_short(before[key])}', as published", found="nothing", hint=hint))
     return problems
+
+
+def _correction_problem(year_doc: Document, had: list[dict[str, Any]], have: list[dict[str, str]],
+                        label: str) -> Problem:
+    """The first earlier correction that was changed, named at its changed field, or that corrections were removed."""
+    hint = "Corrections are part of the public record: restore the earlier ones, and add any new one below them."
+    for index, (published, now) in enumerate(zip(had, have, strict=False)):  # more now: new ones
+        was = {str(k): _text(v) for k, v in published.items()} if isinstance(published, dict) else {}
+        if was != now:
+            field = next(k for k in (*was, *now) if was.get(k) != now.get(k))
+            return year_doc.problem(
+                ("corrections", index, field), f"A correction to the published {label} report was changed.",
+                expected=f"'{_short(was.get(field))}', as published" if field in was else "nothing, as published",
+                found=_short(now.get(field)) or "nothing", hint=hint)
+    return year_doc.problem(
+        ("corrections",), f"A correction to the published {label} report was removed.",
+        expected="every earlier correction kept as it was, with new ones added below",
+        found=f"{_corrections(len(have))}; the snapshot lists {_corrections(len(had))}", hint=hint)
+
+
+def _corrections(count: int) -> str:
+    return f"{count} correction" + ("" if count == 1 else "s")
 
 
 def _short(text: str | None) -> str:
