@@ -268,7 +268,8 @@ def test_a_report_keeps_what_it_showed_of_the_year_before(tmp_path: Path, capsys
     measure = old.split(":", maxsplit=1)[0]
     assert f"ERROR: {earlier_file}, line {line}," in err and f".measures.{measure}\n" in err, err
     assert f"This changes the published {later} report (last year: goals[" in err, err
-    assert f"corrections:` in {later_file}" in err, err
+    assert f"shows of the year before it, so that report needs a correction too: add one under `corrections:` in " \
+           f"{later_file}" in err, err
 
 
 @pytest.mark.parametrize("kind, old, new, file, field", [

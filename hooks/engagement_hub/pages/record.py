@@ -291,14 +291,20 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
                 f"This would change the published {year.label} report. If the report was wrong, add a correction "
                 f"under `corrections:` in {year_doc.file} (date, what changed and why) and run `{command}`; "
                 "otherwise undo the change.")
-        where = {doc.file: doc for doc in (*docs.values(), *year_docs)}  # last year's figures are in its file
+        # A change in another year's file (the year this report is compared with) is a change to this report too.
+        earlier = (f"This changes what the published {year.label} report shows of the year before it, so that "
+                   f"report needs a correction too: add one under `corrections:` in {year_doc.file} (date, what "
+                   f"changed and why) and run `{command}`; otherwise undo the change.")
+        years = {doc.file for doc in year_docs}
+        where = {doc.file: doc for doc in (*docs.values(), *year_docs)}
         for fact in changed:
             doc = year_doc if fact.file == year_doc.file else where[fact.file]
             was = before.get(fact.key)
             problems.append(doc.problem(
                 fact.path, f"This changes the published {year.label} report ({fact.key}).",
                 expected=f"'{_short(was)}', as published" if was is not None else "nothing: it was not in the report",
-                found=_short(fact.value), hint=hint))
+                found=_short(fact.value), hint=earlier if fact.file in years - {year_doc.file} and not corrected
+                else hint))
         pledge_at = {p["id"]: i for i, p in enumerate(docs["pledges"].data["pledges"])} if "pledges" in docs else {}
         for key in gone:
             # A pledge that left the report (its date or history changed) is named where it is; anything else
