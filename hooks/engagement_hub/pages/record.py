@@ -5,12 +5,12 @@ report shows is written to ``data/published/2025-26.yml``: each number,
 status and sentence from its progress file, the goal and measure wording from
 the strategy, each pledge it lists as it stood on the year's last day, with
 the counts and the names of the values they live, the year's first and last
-days, and what it shows of the year it
-is compared with (that year's label, goal statuses, measures and involvement
-figures: a correction to that year, or an earlier year published later,
-changes this report too). ``make check`` works the facts out again from data/ and
-fails, naming the file, line and field that changed and the published year,
-when they differ from the snapshot. A change is allowed only as a correction:
+days, and what it shows of the year it is compared with (that year's label,
+goal statuses, measures and involvement figures: a correction to that year, or
+an earlier year published later, changes this report too). ``make check``
+works the facts out again from data/ and fails, naming the file, line and
+field that changed and the published year, when they differ from the
+snapshot. A change is allowed only as a correction:
 a dated entry under ``corrections`` in the year's file (what changed and
 why), after which ``make publish-year`` writes the snapshot again. The
 snapshot's diff in a pull request shows a reviewer exactly what changed.
