@@ -42,7 +42,9 @@ FOCUS = """async (settle) => {
       if (hit && (hit === el || el.contains(hit) || hit.contains(el))) { hits.length = 0; break; }
       hits.push(hit ? hit.outerHTML.slice(0, 80) : "(nothing)");
     }
-    if (hits.length) coveredBy = hits[0];
+    // Where it was, so a failure says what covered it and by how much.
+    if (hits.length) coveredBy = `${hits[0]} (focus at top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} `
+      + `of a ${innerHeight}px window scrolled to ${Math.round(scrollY)})`;
   }
   return {html: el.outerHTML.slice(0, 100), text: el.textContent.trim().slice(0, 60), href: el.getAttribute("href"),
           id: el.id, classes: el.className, outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
