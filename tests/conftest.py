@@ -229,6 +229,26 @@ def served_site(site: Path):
 
 
 @pytest.fixture(scope="session")
+def served_org(request: pytest.FixtureRequest, build_org: Callable[[str], Path]):
+    """served_org('group') -> (site folder, its address on 127.0.0.1): a fixture organisation's site, built and
+    served once per session; 'languages' is the fixture trust in English, Welsh and Urdu (``languages_site``)."""
+    served: dict[str, tuple[Path, str]] = {}
+    servers = []
+
+    def get(kind: str) -> tuple[Path, str]:
+        if kind not in served:
+            folder = request.getfixturevalue("languages_site") if kind == "languages" else build_org(kind)
+            base, server = serve_directory(folder)
+            servers.append(server)
+            served[kind] = (folder, base)
+        return served[kind]
+
+    yield get
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium from Debian (never a browser download)."""
     from playwright.sync_api import sync_playwright
