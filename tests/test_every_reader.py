@@ -9,8 +9,6 @@ years, long Welsh words, a mirrored page). Each site is built and served once pe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_accessibility import run_axe
 from test_keyboard import focus_problems, focused_element, one_page_of_each_kind, tab_through
@@ -151,11 +149,13 @@ def test_the_checks_find_a_violation_and_a_hidden_focus_on_an_organisations_page
 
 # --- English inside a right-to-left page ---
 
-# Where each element's box sits: margins, padding and borders on either side, alignment, and where an icon is placed.
+# Where each element's box sits: margins, padding and borders on either side, the side its text is aligned to
+# (start is left in English), and where an icon is placed.
 SIDES = """(root) => [...document.querySelector(root).querySelectorAll("*")].map(el => {
   const s = getComputedStyle(el), before = getComputedStyle(el, "::before");
+  const ltr = s.direction === "ltr", align = {start: ltr ? "left" : "right", end: ltr ? "right" : "left"}[s.textAlign];
   return [el.tagName, s.marginLeft, s.marginRight, s.paddingLeft, s.paddingRight, s.borderLeftWidth,
-          s.borderRightWidth, s.textAlign, before.content === "none" ? "" : before.left].join(" ");
+          s.borderRightWidth, align || s.textAlign, before.content === "none" ? "" : before.left].join(" ");
 })"""
 # What a hand-written page or a text from the data may hold: nested lists, a quote, a definition list, a table,
 # a note (admonition), a footnote mark.
@@ -177,6 +177,7 @@ def test_english_on_an_urdu_page_is_laid_out_as_on_the_english_page(served_org, 
         page.evaluate(add % ENGLISH_BLOCKS, where)
         laid_out[site] = page.evaluate(SIDES, "#blocks")
     context.close()
-    different = [f"{a} (English page) but {b} (Urdu page)" for a, b in zip(laid_out["English"], laid_out["Urdu"]) if a != b]
     assert len(laid_out["Urdu"]) == len(laid_out["English"]) > 15
+    different = [f"{a} (English page) but {b} (Urdu page)"
+                 for a, b in zip(laid_out["English"], laid_out["Urdu"], strict=True) if a != b]
     assert not different, "\n".join(different)
