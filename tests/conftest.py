@@ -305,7 +305,7 @@ SETTLE = """async () => {
 }"""
 
 
-# A long page draws its sections only as they near the window (content-visibility: auto, hub.css). A check
+# A part of a page drawn only as it nears the window (content-visibility: auto; hub.css no longer does it). A check
 # that reads colours or positions from what is drawn (axe-core's contrast, the target-size check) finds, on a
 # part not yet drawn, whatever lies there instead (the footer's black, say), which a reader never sees. Drawn,
 # each part looks as it will when scrolled to; the closed phone menu stays hidden (visibility), as a reader finds it.

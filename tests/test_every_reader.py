@@ -77,8 +77,8 @@ AXE_RUNS = [(site, screen) for site in SITES for screen in SCREENS if screen == 
 # Welsh is laid out as English is (left to right), and test_languages_site.py tabs through it at desktop width.
 # These runs found focus left under the sticky header on a goal page at 400 % zoom, in about one run in three on a
 # busy machine: Tab from the measures table to "Read the full report for ..." (the network's and the Urdu trust's
-# goal pages; the English trust's in two fresh runs of test_keyboard). The table's scrolling region was drawn lazily
-# (content-visibility); it no longer is (hub.css), and test_keyboard.py checks that nothing taking focus is.
+# goal pages; the English trust's in two fresh runs of test_keyboard). Parts of the page were drawn lazily
+# (content-visibility); no part is now (hub.css), and test_keyboard.py checks that nothing taking focus is.
 FOCUS_SITES = ["group", "network", "urdu"]
 
 

@@ -19,8 +19,7 @@ FOCUS = """async (settle) => {
     await Promise.all(finite.map(a => a.finished.catch(() => null)));
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   }
-  // A section drawn as it nears the window (content-visibility) can take a few frames to be laid out and
-  // the scroll to follow: a settled look waits up to ten frames for the focus to come clear.
+  // A settled look waits up to ten frames for the focus to come clear, for a scroll still under way.
   for (let frame = 0; settle && frame < 10 && hidden(); frame++)
     await new Promise(done => requestAnimationFrame(done));
   return look();
@@ -259,7 +258,7 @@ def test_nothing_that_takes_focus_is_drawn_lazily(site: Path, served_site: str, 
     # Drawn only as it nears the window (content-visibility: auto), an element that had the focus could, if Tab
     # moved on before the next frame, fold back to its stand-in height; the next link, scrolled into view against
     # that height, then ended under the sticky header once the element was drawn again (seen at 400 % zoom on a
-    # busy machine: a goal page's measures table, then "Read the full report"). Sections around it may still be lazy.
+    # busy machine: a goal page's measures table, then "Read the full report"; on a phone, a year report's section).
     problems = []
     for address in one_page_of_each_kind(site):
         desktop.goto(served_site + address)
