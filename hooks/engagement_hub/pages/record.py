@@ -129,15 +129,15 @@ def _last_year_facts(hub: m.Hub, year: m.Year, year_doc: Document, year_docs: Se
     return facts
 
 
-# Facts the hub began to record after some years were published, each by its first words and the key
-# every snapshot written since holds. An older snapshot is compared without them until the year is
+# Facts the hub began to record after some years were published, by the key that begins each of them and
+# that every snapshot written since holds. An older snapshot is compared without them until the year is
 # published again.
-_LATER_FACTS = (("last year", "last year"), ("reporting year", "reporting year"), ("values named", "values named"))
+_LATER_FACTS = ("last year", "reporting year", "values named")
 
 
 def recorded(facts: list[Fact], snapshot_facts: dict[Any, Any]) -> list[Fact]:
     """The facts a snapshot can be compared on: those of kinds it was written to hold."""
-    missing = tuple(start for start, key in _LATER_FACTS if key not in snapshot_facts)
+    missing = tuple(key for key in _LATER_FACTS if key not in snapshot_facts)
     return [f for f in facts if not f.key.startswith(missing)] if missing else facts
 
 
