@@ -185,3 +185,86 @@ def test_english_on_an_urdu_page_is_laid_out_as_on_the_english_page(served_org, 
     different = [f"{a} (English page) but {b} (Urdu page)"
                  for a, b in zip(laid_out["English"], laid_out["Urdu"], strict=True) if a != b]
     assert not different, "\n".join(different)
+
+
+# --- The hub's own layout, in either direction ---
+
+# Each side of a box (left or right margin, padding, border) that a rule of the hub's stylesheet sets, on every
+# element the rule styles: its width as drawn, then again with Material's direction rules ([dir=ltr] ..., [dir=rtl]
+# ...) taken out of its stylesheet. A side that changes was decided by Material, not by the hub's rule: Material
+# indents lists and puts a bar beside quotes by the page's direction, with more weight than ".md-typeset .hub-x".
+# Start and end are mapped to left and right by each element's own direction.
+HUB_SIDES_MATERIAL_DECIDES = """() => {
+  const sheet = part => [...document.styleSheets].find(s => (s.href || "").includes(part));
+  const styleRules = list => [...list].flatMap(r => r.selectorText ? [r]
+      : r.cssRules && (!r.media || matchMedia(r.media.mediaText).matches) ? styleRules(r.cssRules) : []);
+  const physical = (prop, ltr) => prop.replace("inline-start", ltr ? "left" : "right")
+                                      .replace("inline-end", ltr ? "right" : "left");
+  const SIDE = /^(margin|padding)-(left|right)$|^border-(left|right)-(width|style)$/;
+  const measured = [];
+  for (const rule of styleRules(sheet("/hub").cssRules)) {
+    let elements = [];
+    try { elements = [...document.querySelectorAll(rule.selectorText)]; } catch (e) { continue; }
+    for (const el of elements) {
+      const ltr = getComputedStyle(el).direction === "ltr";
+      for (const prop of [...rule.style].map(p => physical(p, ltr)).filter(p => SIDE.test(p)))
+        measured.push([el, prop, rule.selectorText]);
+    }
+  }
+  const widths = () => measured.map(([el, prop]) => getComputedStyle(el).getPropertyValue(prop));
+  const before = widths();
+  const material = sheet("/main.");
+  const remove = list => { for (let i = list.length - 1; i >= 0; i--) {
+      const r = list[i];
+      if (r.selectorText && r.selectorText.includes("[dir=")) list === material.cssRules ? material.deleteRule(i)
+          : r.parentRule.deleteRule(i);
+      else if (r.cssRules) remove(r.cssRules); } };
+  remove(material.cssRules);
+  const after = widths();
+  return measured.flatMap(([el, prop, selector], i) => before[i] === after[i] ? [] :
+    [[selector, prop, before[i], after[i], el.outerHTML.slice(0, 70)]]);
+}"""
+DIRECTION_SITES = [("languages", ""), ("languages", "ur/"), ("network", ""), ("group", "")]
+
+
+def sides_material_decides(page) -> list[str]:
+    """Each hub rule's side that Material decides on this page, once per rule and side, with the first element."""
+    found = {(selector, prop): f'"{selector}" sets {prop} to {hub}, but it is {drawn}, as on {html!r}'
+             for selector, prop, drawn, hub, html in reversed(page.evaluate(HUB_SIDES_MATERIAL_DECIDES))}
+    return list(found.values())
+
+
+@pytest.mark.parametrize(("kind", "language"), DIRECTION_SITES)
+def test_the_hubs_rules_decide_every_side_they_set_in_either_direction(served_org, browser, kind: str,
+                                                                      language: str) -> None:
+    # Found by eye: pledges showed two bars (Material's quote border beside the hub's), and cards, figures, ways to
+    # get involved and opportunities were indented by Material's list margin, which the hub's rules set to 0.
+    folder, base = served_org(kind)
+    addresses = one_page_of_each_kind(folder / language if language else folder)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    for address in addresses:
+        page.goto(base + language + address)
+        problems += [f"{p} ({language}{address or '/'})" for p in sides_material_decides(page)]
+    context.close()
+    assert len(addresses) >= 10
+    assert not problems, "\n".join(dict.fromkeys(p.split(", as on ")[0] for p in problems))
+
+
+def test_the_side_check_finds_a_list_the_hub_sets_flush_but_material_indents(served_org, browser) -> None:
+    _, base = served_org("languages")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    found = {}
+    for language in ("", "ur/"):
+        page.goto(base + language + "contact/")
+        page.evaluate("""() => {
+          document.querySelector("article").insertAdjacentHTML("beforeend", '<ul class="hub-flush"><li>x</li></ul>');
+          const hub = [...document.styleSheets].find(s => (s.href || "").includes("/hub"));
+          hub.insertRule(".md-typeset .hub-flush { margin-inline-start: 0 }", hub.cssRules.length);
+        }""")
+        found[language] = sides_material_decides(page)
+    context.close()
+    assert '".md-typeset .hub-flush" sets margin-left to 0px, but it is 10px' in "\n".join(found[""]), found[""]
+    assert '".md-typeset .hub-flush" sets margin-right to 0px, but it is' in "\n".join(found["ur/"]), found["ur/"]
