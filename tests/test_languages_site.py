@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from test_accessibility import run_axe
 from test_html_validity import check_html
 from test_keyboard import focus_problems, tab_through
 from test_no_js import MAIN, NAV_LINKS
 
-from conftest import ROOT, built_pages, page_reader, serve_directory
+from conftest import LANGUAGES, ROOT, built_pages, page_reader, serve_directory
 
 CODES = ("en", "cy", "ur")
 # One page of each kind: home, a list, a goal, a value, get involved, a progress year, a hand-written page.
@@ -117,6 +118,62 @@ def test_translated_text_is_shown_and_untranslated_text_is_english_marked_and_ex
             html = str(read(code, address))
             assert not re.search("[\ufdd0-\ufdd2]", html), (code, address)
     assert read("cy", "about/").select_one('article div[lang="en"]') is not None  # a hand-written page
+
+
+def translated_texts(code: str) -> list[str]:
+    """Every text the fixture's translation of the data gives in ``code`` (each ``text:`` that differs from its
+    English), longest first."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            text = node.get("text")
+            if isinstance(text, str) and text.strip() and text.strip() != str(node.get("english", "")).strip():
+                found.append(text.strip())  # a name the same in both languages is no sign of either
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((LANGUAGES / f"{code}.yml").read_text(encoding="utf-8")))
+    return sorted(set(found), key=len, reverse=True)
+
+
+URDU_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def in_another_language(soup: BeautifulSoup, code: str, texts: list[str]) -> list[str]:
+    """Text of the page in ``code`` (a translated text from the data, or for Urdu anything in its script) that an
+    element around it says is in another language, as a hand-written page's <div lang="en"> does (3.1.2)."""
+    problems = []
+    for node in soup.body.find_all(string=True):
+        if node.parent.name in ("script", "style", "template") or not node.strip() or node.find_parent("pre"):
+            continue  # a code block quotes a file (the guide shows a translation's YAML) and is no language
+        ours = (code == "ur" and URDU_SCRIPT.search(node)) or any(t in node for t in texts if len(t) >= 6)
+        said = node.find_parent(attrs={"lang": True})
+        if ours and said is not None and said["lang"] != code:
+            problems.append(f"{node.strip()[:60]!r} is inside lang={said['lang']!r}")
+    return problems
+
+
+def test_text_in_the_sites_language_is_never_marked_as_another(languages_site: Path) -> None:
+    # A hand-written page is shown in English (<div lang="en">) on every language's site; what its macros draw
+    # from the data is in the site's language, and a screen reader must read it in that voice. So must any text.
+    # On the English site too, Urdu script is marked Urdu (the guide names each language in its own name).
+    for site, code in (("cy", "cy"), ("ur", "ur"), ("", "ur")):
+        reader, texts = page_reader(languages_site / site), translated_texts(code) if site else []
+        problems = [f"{site or 'en'}/{address}: {p}" for address in built_pages(languages_site / site)
+                    for p in in_another_language(reader(address), code, texts)]
+        assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_the_language_check_finds_a_translated_text_marked_as_english() -> None:
+    welsh, urdu = translated_texts("cy")[0], "شمولیت"
+    for code, text in (("cy", welsh), ("ur", urdu)):
+        soup = BeautifulSoup(f'<html lang="{code}"><body><div lang="en" dir="ltr"><p>{text}</p></div>'
+                             f'<p lang="{code}">{text}</p></body></html>', "html.parser")
+        assert len(in_another_language(soup, code, translated_texts(code))) == 1, code
 
 
 def test_the_english_site_has_no_marks_or_notes(read: Callable[[str, str], BeautifulSoup]) -> None:

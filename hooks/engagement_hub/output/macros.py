@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ..pages.pages import goal_status_rows
 from ..reading import model as m
+from ..reading.languages import SOURCE
 from ..reading.problems import Problem
 from ..reading.text import markdown_literal
 from .render import Renderer
@@ -48,8 +49,19 @@ class Macros:
         self.hub, self.renderer, self.src = hub, renderer, src
 
     def _fragment(self, name: str, **context: Any) -> Markup:
+        html = self._in_site_language("div", self.renderer.fragment(f"macros/{name}.html", self.src, **context).strip())
         # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
-        return Markup("\n\n" + self.renderer.fragment(f"macros/{name}.html", self.src, **context).strip() + "\n\n")
+        return Markup("\n\n" + html + "\n\n")
+
+    def _in_site_language(self, element: str, html: Markup) -> Markup:
+        """What a macro draws, marked as in the site's language on any site but the English one. There the page is
+        hand-written English (``<div lang="en">``, Renderer.in_english), but the data it shows is translated, and a
+        screen reader must read it in that language's voice (WCAG 3.1.2); text still in English inside it is
+        marked so again."""
+        language = self.renderer.language
+        if language.code == SOURCE:
+            return html
+        return Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(Markup(element), language.code, language.dir, html)
 
     def _lookup(self, kind: str, ref: str, known: dict[str, Any], file: str) -> Any:
         if ref in known:
@@ -97,8 +109,8 @@ class Macros:
         names = [name.split("(")[0] for name in MACRO_HELP]
         return {**{name: getattr(self, name) for name in names},
                 # The page is Markdown: plain text must not be read again as Markdown or attr_list syntax.
-                "organisation_name": markdown_literal(self.hub.organisation.name),
-                "strategy_title": markdown_literal(self.hub.strategy.title)}
+                "organisation_name": self._in_site_language("span", markdown_literal(self.hub.organisation.name)),
+                "strategy_title": self._in_site_language("span", markdown_literal(self.hub.strategy.title))}
 
 
 # Bounds on what one content page's template may do: content pages are reviewed, but a
