@@ -6,9 +6,12 @@ way `make check` does (engagement_hub.tools.check.main), for the fixed test date
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import TRUST_DATA, fixture_project
 from engagement_hub.tools.check import main as check_main
@@ -127,6 +130,13 @@ def test_set_published_changes_only_the_status_and_board_date_lines() -> None:
         "# note\nyear: 2026/27\nstatus: published\nreviewed_by_board: 2027-06-10\nsummary")
     with_date = "year: 2026/27\nstatus: draft\nreviewed_by_board: 2027-01-01\n"
     assert set_published(with_date, "2027-06-10") == "year: 2026/27\nstatus: published\nreviewed_by_board: 2027-06-10\n"
+    # Who reviewed it, after the board date (or the status), quoted whatever it says; kept if the file names them.
+    assert set_published(with_date, None, 'the "Board": 1') == (
+        'year: 2026/27\nstatus: published\nreviewed_by_board: 2027-01-01\nreviewed_by: "the \\"Board\\": 1"\n')
+    assert set_published(text, None, "the Board").startswith(
+        "# note\nyear: 2026/27\nstatus: published\nreviewed_by: \"the Board\"\nsummary")
+    named = "year: 2026/27\nstatus: draft\nreviewed_by: our members\n"
+    assert set_published(named, None, "the Board") == named.replace("draft", "published")
 
 
 def test_corrections_are_listed_at_the_foot_of_the_year_page(project: Path, tmp_path: Path) -> None:
@@ -289,14 +299,14 @@ def test_moving_the_reporting_year_changes_a_published_report(tmp_path: Path, ca
 
 def test_a_snapshot_written_before_the_year_before_was_recorded_is_compared_without_it(project: Path,
                                                                                         capsys) -> None:
-    """Snapshots committed before the hub recorded the year compared with (and the reporting year's days, and
-    the values' names)
+    """Snapshots committed before the hub recorded the year compared with (and the reporting year's days, the
+    values' names and who reviewed it)
     still pass unchanged, and `make publish-year` adds them without asking for a correction."""
     path = project / SNAPSHOT
     text = path.read_text(encoding="utf-8")
     body = "".join(line for line in text.splitlines(keepends=True)[4:]
                    if not line.lstrip().startswith(("'last year", "last year", "reporting year", "'values named",
-                                                    "values named")))
+                                                    "values named", "reviewed by")))
     from engagement_hub.pages.snapshotseal import seal
     path.write_text(seal("".join(text.splitlines(keepends=True)[:3]), body), encoding="utf-8")
     code, err = run_check(project, capsys)
@@ -338,3 +348,100 @@ def test_an_earlier_correction_changed_is_named_at_its_field(tmp_path: Path, cap
     assert f"ERROR: {file}, line {line}," in err and "field: corrections[0].why\n" in err, err
     assert "was changed." in err and "expected: 'It was wrong.', as published" in err, err
     assert "found: It was counted twice." in err and "restore the earlier ones" in err, err
+
+
+# --- Who reviewed a year ---
+
+def set_reviewer(project: Path, name: str) -> int:
+    """organisation.yml's words.progress_reviewed_by set to ``name``; returns its line."""
+    path = project / "data/organisation.yml"
+    text = path.read_text(encoding="utf-8")
+    if "  progress_reviewed_by:" in text:
+        text = re.sub(r"(?m)^  progress_reviewed_by:.*$", f"  progress_reviewed_by: {name}", text, count=1)
+    else:
+        text += f"words:\n  progress_reviewed_by: {name}\n"
+    path.write_text(text, encoding="utf-8")
+    return text.splitlines().index(f"  progress_reviewed_by: {name}") + 1
+
+
+def reviewed_by(project: Path, slug: str) -> str:
+    return yaml.safe_load((project / f"data/progress/{slug}.yml").read_text(encoding="utf-8"))["reviewed_by"]
+
+
+YEARS = [("trust", "2025-26"), ("network", "2025")]
+
+
+@pytest.mark.parametrize("kind, slug", YEARS)
+def test_naming_a_new_reviewer_leaves_each_published_report_naming_its_own(tmp_path: Path, capsys, kind: str,
+                                                                             slug: str) -> None:
+    """A board renamed after a year was published (the Trust Board became the Board of Directors) did not review
+    that year: its report keeps the name `make publish-year` wrote into the year; the progress page names the new."""
+    from bs4 import BeautifulSoup
+
+    from conftest import run_build
+
+    project = fixture_project(kind, tmp_path / "project")
+    was = reviewed_by(project, slug)
+    set_reviewer(project, "the Board of Directors")
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    read = lambda page: BeautifulSoup((tmp_path / "site" / page / "index.html").read_text(encoding="utf-8"),  # noqa: E731
+                                      "html.parser")
+    year = read(f"progress/{slug}")
+    assert "Board of Directors" not in str(year)
+    assert f"Our report to {was} on " in year.find("meta", attrs={"name": "description"})["content"]
+    if kind == "trust":  # the network's years are not reviewed on a date
+        assert f"Reviewed by {was} on " in year.select_one("p.hub-caption").get_text()
+    assert "the Board of Directors reviews our progress" in read("progress").get_text()
+
+
+@pytest.mark.parametrize("kind, slug", YEARS)
+def test_a_year_published_before_it_named_its_reviewer_is_kept_by_naming_them_in_it(tmp_path: Path, capsys,
+                                                                                   kind: str, slug: str) -> None:
+    """A year whose file has no reviewed_by shows the organisation's words: renaming the reviewer then changes its
+    report, and the check says so at the words, with the line that keeps the old name in the year."""
+    project = fixture_project(kind, tmp_path / "project")
+    was = reviewed_by(project, slug)
+    edit(project, f"data/progress/{slug}.yml", f"reviewed_by: {json.dumps(was)}\n", "")
+    code, err = run_check(project, capsys)
+    assert code == 0, err  # the same reviewer, from the words
+    line = set_reviewer(project, "the Board of Directors")
+    code, err = run_check(project, capsys)
+    assert code == 1
+    block = next((b for b in err.split("\n\n") if b.startswith(f"ERROR: data/organisation.yml, line {line},")), "")
+    assert "field: words.progress_reviewed_by\n" in block and "(reviewed by)" in block, err
+    assert f"add `reviewed_by: {was}` to data/progress/{slug}.yml" in block, err
+    path = project / f"data/progress/{slug}.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published\n",
+                                                             f"status: published\nreviewed_by: {was}\n", 1))
+    code, err = run_check(project, capsys)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("kind, slug", YEARS)
+def test_changing_who_reviewed_a_published_year_needs_a_correction(tmp_path: Path, capsys, kind: str,
+                                                                  slug: str) -> None:
+    project = fixture_project(kind, tmp_path / "project")
+    was = reviewed_by(project, slug)
+    line = edit(project, f"data/progress/{slug}.yml", f"reviewed_by: {json.dumps(was)}",
+                "reviewed_by: the Audit Committee")
+    code, err = run_check(project, capsys)
+    assert code == 1
+    block = next((b for b in err.split("\n\n") if b.startswith(f"ERROR: data/progress/{slug}.yml, line {line},")), "")
+    assert "field: reviewed_by\n" in block and "found: the Audit Committee" in block and "corrections:`" in block, err
+
+
+def test_publish_year_writes_who_reviewed_the_year(project: Path, capsys) -> None:
+    path = project / "data/progress/2025-26.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('reviewed_by: "the Trust Board"\n', "").replace("status: published", "status: draft"),
+                    encoding="utf-8")
+    (project / "data/published/2025-26.yml").unlink()
+    set_reviewer(project, "the Council of Governors")
+    assert publish_main(["2025-26", "--root", str(project)]) == 0, capsys.readouterr().err
+    assert 'reviewed_by_board: 2026-06-11\nreviewed_by: "the Council of Governors"\nsummary' in path.read_text(
+        encoding="utf-8")
+    code, err = run_check(project, capsys)
+    assert code == 0, err

@@ -293,7 +293,7 @@ def test_the_organisations_words_are_the_catalogues_by_default_and_its_own_marke
     from engagement_hub.pages.wordtables import in_language
     from engagement_hub.reading import model as m
     from engagement_hub.reading.load import load
-    from engagement_hub.reading.translations import InEnglish
+    from engagement_hub.reading.translations import Entry, InEnglish, Translated
     hub = load(FIXTURES / "trust")
     assert hub.organisation.words == m.Words()  # the fixture trust words nothing itself: the defaults
     welsh = in_language(hub, project_words("cy")).organisation.words
@@ -303,6 +303,16 @@ def test_the_organisations_words_are_the_catalogues_by_default_and_its_own_marke
         hub.organisation, words=m.Words(progress_reviewed_by="the steering group")))
     said = in_language(own, project_words("cy")).organisation.words.progress_reviewed_by
     assert said == "the steering group" and isinstance(said, InEnglish)  # shown marked lang="en"
+    # make publish-year copies the words into each year (reviewed_by): the default is still the catalogue's there,
+    # and a year's own reviewer, or one the data's translations give, is the year's.
+    years = in_language(hub, project_words("cy")).years
+    assert [y.reviewed_by for y in hub.years] == ["the Trust Board"] * len(hub.years)
+    assert {y.reviewed_by for y in years} == {"Bwrdd yr Ymddiriedolaeth"}
+    for own_name in (InEnglish("the steering group"), Translated("Bwrdd y Cyfarwyddwyr", Entry(
+            "Bwrdd y Cyfarwyddwyr", "the Board of Directors", reviewed=True, machine=False, stale=False))):
+        year = dataclasses.replace(hub.years[0], reviewed_by=own_name)
+        shown = in_language(dataclasses.replace(hub, years=(year,)), project_words("cy")).years[0].reviewed_by
+        assert shown is own_name
 
 
 def test_each_language_has_a_feed_of_its_own_in_its_own_words(catalogued_site: Path) -> None:

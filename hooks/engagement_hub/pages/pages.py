@@ -384,6 +384,7 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
             # "You said, we did" entries that belong to no goal (each goal's own are in its row).
             "general_you_said": [f for f in year.you_said_we_did if not f.goal_id],
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,
+            "reviewer": pr.reviewer(year, org),
             "progress_rows": progress_rows, "involvement": pr.involvement_rows(year, previous, making.words),
             "progress_chart": ch.progress_chart(progress_rows, year, previous, "chart-progress", making.words)
             if progress_rows and not starting_point else None,
@@ -391,7 +392,7 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
             "downloads": od.downloads_for(hub, "progress", "measure-values", "you-said-we-did", "communities",
                                           "pledges-by-year", memory=making.memory, words=making.words),
         }, description=making.words.gettext("Our report to %(board)s on %(year)s") % {
-            "board": finalize(org.words.progress_reviewed_by), "year": year.label}))
+            "board": finalize(pr.reviewer(year, org)), "year": year.label}))
     return pages
 
 

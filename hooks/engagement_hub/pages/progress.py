@@ -16,6 +16,12 @@ from ..reading.model import year_bounds  # where it lives: the checks in reading
 from .words import ENGLISH_WORDS, Words
 
 
+def reviewer(year: m.Year, organisation: m.Organisation) -> str:
+    """Who reviews (or reviewed) the year's report: the year's own ``reviewed_by``, which `make publish-year`
+    writes, or the organisation's words.progress_reviewed_by for a draft and a year published before it did."""
+    return year.reviewed_by or organisation.words.progress_reviewed_by
+
+
 def number(value: float | None) -> str:
     """Numbers as a person writes them in English: 12, 12.5, 1,200 (Words.number in another language)."""
     return ENGLISH_WORDS.number(value)

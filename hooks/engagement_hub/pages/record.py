@@ -5,7 +5,7 @@ report shows is written to ``data/published/2025-26.yml``: each number,
 status and sentence from its progress file, the goal and measure wording from
 the strategy, each pledge it lists as it stood on the year's last day, with
 the counts and the names of the values they live, the year's first and last
-days, and what it shows of the year it is compared with (that year's label,
+days, who reviewed it, and what it shows of the year it is compared with (that year's label,
 goal statuses, measures and involvement figures: a correction to that year, or
 an earlier year published later, changes this report too). ``make check``
 works the facts out again from data/ and fails, naming the file, line and
@@ -73,6 +73,9 @@ def _leaves(node: Any, path: tuple[str | int, ...], key: str) -> list[tuple[str,
     return [(key, path, node)]
 
 
+REVIEWER_WORDS = ("words", "progress_reviewed_by")
+
+
 def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Document,
                year_docs: Sequence[Document],
                by_year: dict[str, tuple[list[m.Pledge], list[m.Pledge]]] | None = None) -> list[Fact]:
@@ -80,7 +83,11 @@ def year_facts(hub: m.Hub, year: m.Year, docs: dict[str, Document], year_doc: Do
     ``by_year``: pr.pledges_by_year, if known)."""
     facts = [Fact(key, _text(value), year_doc.file, path)
              for key, path, value in _leaves(year_doc.data, (), "")
-             if path[0] not in ("status", "corrections")]
+             if path[0] not in ("status", "corrections", "reviewed_by")]
+    # Who reviewed it: the year's own reviewed_by, or for a year published before make publish-year wrote one,
+    # the organisation's words, named there, so renaming the board later needs the old name kept in the year.
+    where = (year_doc.file, ("reviewed_by",)) if year.reviewed_by else (docs["organisation"].file, REVIEWER_WORDS)
+    facts.append(Fact("reviewed by", pr.reviewer(year, hub.organisation), *where))
     strategy = docs["strategy"]
     for gi, goal in enumerate(strategy.data["goals"]):
         for name in ("number", "title"):
@@ -132,7 +139,7 @@ def _last_year_facts(hub: m.Hub, year: m.Year, year_doc: Document, year_docs: Se
 # Facts the hub began to record after some years were published, by the key that begins each of them and
 # that every snapshot written since holds. An older snapshot is compared without them until the year is
 # published again.
-_LATER_FACTS = ("last year", "reporting year", "values named")
+_LATER_FACTS = ("last year", "reporting year", "values named", "reviewed by")
 
 
 def recorded(facts: list[Fact], snapshot_facts: dict[Any, Any]) -> list[Fact]:
@@ -300,11 +307,13 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
         for fact in changed:
             doc = year_doc if fact.file == year_doc.file else where[fact.file]
             was = before.get(fact.key)
+            renamed = (f"To name who reviews later years, keep the name this report showed in its own file: add "
+                       f"`reviewed_by: {was}` to {year_doc.file}." if fact.path == REVIEWER_WORDS else "")
             problems.append(doc.problem(
                 fact.path, f"This changes the published {year.label} report ({fact.key}).",
                 expected=f"'{_short(was)}', as published" if was is not None else "nothing: it was not in the report",
-                found=_short(fact.value), hint=earlier if fact.file in years - {year_doc.file} and not corrected
-                else hint))
+                found=_short(fact.value), hint=renamed or (earlier if fact.file in years - {year_doc.file}
+                                                           and not corrected else hint)))
         pledge_at = {p["id"]: i for i, p in enumerate(docs["pledges"].data["pledges"])} if "pledges" in docs else {}
         for key in gone:
             # A pledge that left the report (its date or history changed) is named where it is; anything else

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 
 from ..reading import model as m
-from ..reading.translations import InEnglish
+from ..reading.translations import InEnglish, Translated
 from . import datapackage as dp
 from . import opendata as od
 from . import progress as pr
@@ -68,4 +68,16 @@ def in_language(hub: m.Hub, words: Words) -> m.Hub:
                                                   for f in dataclasses.fields(m.Words)})
     return dataclasses.replace(hub, strategy=dataclasses.replace(hub.strategy, statuses=statuses),
                                maker_kinds=kinds(hub.maker_kinds), channel_kinds=kinds(hub.channel_kinds),
-                               organisation=dataclasses.replace(org, words=org_words))
+                               organisation=dataclasses.replace(org, words=org_words),
+                               years=tuple(_reviewer_in_language(y, words) for y in hub.years))
+
+
+def _reviewer_in_language(year: m.Year, words: Words) -> m.Year:
+    """The year with who reviewed it in the page's language. `make publish-year` copies the organisation's words
+    into the year; when those were the hub's default ("the Trust Board"), the catalogue words them, as it did
+    before the year was published, unless the data's translations give the year's own."""
+    given = year.reviewed_by
+    if not given or isinstance(given, Translated) or str(given) not in ORGANISATION_DEFAULTS:
+        return year
+    said = words.gettext(str(given))
+    return year if said == given and type(said) is type(given) else dataclasses.replace(year, reviewed_by=said)

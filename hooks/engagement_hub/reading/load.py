@@ -473,7 +473,7 @@ def _year(doc: Document) -> m.Year:
     figures = y.get("involvement")
     return m.Year(
         label=str(y["year"]), slug=str(y["year"]).replace("/", "-"), status=y["status"], summary=y["summary"],
-        reviewed_by_board=y.get("reviewed_by_board", ""),
+        reviewed_by_board=y.get("reviewed_by_board", ""), reviewed_by=y.get("reviewed_by", ""),
         corrections=tuple(m.Correction(date=c["date"], what=c["what"], why=c["why"])
                           for c in y.get("corrections", [])),
         board_paper=m.BoardPaper(**{**paper, "date": paper.get("date") or y.get("reviewed_by_board", "")})

@@ -448,6 +448,9 @@ class Year:
     you_said_we_did: tuple[Feedback, ...]
     figures: Figures | None
     reviewed_by_board: str = ""
+    reviewed_by: str = ""
+    """Who reviewed the report, as it reads in a sentence: written by `make publish-year` from the organisation's
+    words.progress_reviewed_by, so renaming the board later leaves the reports it reviewed as they were."""
     corrections: tuple[Correction, ...] = ()
     board_paper: BoardPaper | None = None
 

@@ -1,8 +1,10 @@
 """`make publish-year YEAR=2025-26 [BOARD_DATE=2026-06-11]`: publish a year and freeze its report, in one step.
 
 It sets the year's ``status: published`` (and ``reviewed_by_board`` when
-BOARD_DATE is given), checks all of data/ as of the build date, and writes the
-snapshot of what the report shows to ``data/published/YEAR.yml`` (record.py).
+BOARD_DATE is given), writes who reviewed it (``reviewed_by``, from
+organisation.yml's words.progress_reviewed_by) unless the file names them,
+checks all of data/ as of the build date, and writes the snapshot of what the
+report shows to ``data/published/YEAR.yml`` (record.py).
 Run it again after adding a correction to rewrite the snapshot. Nothing is
 changed when the data has a problem.
 """
@@ -10,6 +12,7 @@ changed when the data has a problem.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -21,15 +24,22 @@ from ..reading.problems import report
 
 _STATUS = re.compile(r"^status:[ \t]*\S+[ \t]*$", re.MULTILINE)
 _BOARD = re.compile(r"^reviewed_by_board:[ \t]*\S+[ \t]*$", re.MULTILINE)
+_REVIEWER = re.compile(r"^reviewed_by:", re.MULTILINE)
 
 
-def set_published(text: str, board_date: str | None) -> str:
-    """The year file's text with ``status: published`` and, if given, the board date; other lines untouched."""
+def set_published(text: str, board_date: str | None, reviewer: str | None = None) -> str:
+    """The year file's text with ``status: published``, and if given the board date and (unless the file names
+    one) who reviewed it; other lines untouched."""
     text = _STATUS.sub("status: published", text, count=1)
     if board_date:
         line = f"reviewed_by_board: {board_date}"
         text = _BOARD.sub(line, text, count=1) if _BOARD.search(text) else _STATUS.sub(
             lambda found: f"{found.group(0)}\n{line}", text, count=1)
+    if reviewer and not _REVIEWER.search(text):
+        # A double-quoted YAML text is JSON's: any name is written safely, on one line.
+        line = f"reviewed_by: {json.dumps(reviewer, ensure_ascii=False)}"
+        after = _BOARD if _BOARD.search(text) else _STATUS
+        text = after.sub(lambda found: f"{found.group(0)}\n{line}", text, count=1)
     return text
 
 
@@ -52,8 +62,13 @@ def publish(root: Path, slug: str, board_date: str | None, build: str | None = N
     snapshot, _ = read_snapshot(root, slug)
     path.write_text(set_published(original, board_date), encoding="utf-8")
     hub, docs, years, problems = checked_documents(root, today)
-    year_doc = next((doc for doc in years if doc.file.endswith(f"/{slug}.yml")), None)
     year = next((y for y in hub.years if y.slug == slug), None) if hub else None
+    if hub and year and not year.reviewed_by:  # the year keeps who reviewed it, whatever the board is called later
+        path.write_text(set_published(original, board_date, hub.organisation.words.progress_reviewed_by),
+                        encoding="utf-8")
+        hub, docs, years, problems = checked_documents(root, today)
+        year = next((y for y in hub.years if y.slug == slug), None) if hub else None
+    year_doc = next((doc for doc in years if doc.file.endswith(f"/{slug}.yml")), None)
     failed = hub is None or any(p.severity == "error" for p in problems)
     if not failed and year and year_doc and snapshot is not None:
         had, have = snapshot.get("corrections") or [], corrections(year_doc)
