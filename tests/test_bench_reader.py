@@ -45,3 +45,19 @@ def test_a_visit_fetches_no_search_file_and_the_count_would_see_one(trust_site: 
         assert eager["search_on_visit"] and eager["visit"] > clean["visit"]
     finally:
         server.shutdown()
+
+
+def test_page_weight_splits_a_page_into_parts_that_add_up_to_it(trust_site: Path) -> None:
+    """bench/page_weight.py: every byte of a built year page is in one part, and blocks of a kind are counted."""
+    import page_weight
+
+    html = (trust_site / "progress/2025-26/index.html").read_text(encoding="utf-8")
+    found = {name: (size, count) for name, size, count in page_weight.parts(html)}
+    total = sum(size for size, _ in found.values())
+    assert abs(total - len(html.encode("utf-8"))) < 0.02 * total, (total, len(html))
+    assert found["article: section.hub-goal-report"][1] == 4  # the fixture trust's four goals
+    assert {"menu", "page contents (sidebar)", "page contents in the phone menu", "head"} <= set(found)
+    # A part added to the page is found, at its size.
+    block = '<section class="hub-made-up">' + "x" * 5000 + "</section>"
+    grown = {name: size for name, size, _ in page_weight.parts(html.replace("</article>", block + "</article>"))}
+    assert grown["article: section.hub-made-up"] == len(block)
