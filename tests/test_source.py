@@ -116,6 +116,31 @@ def test_a_line_named_in_a_message_is_the_editors_line_too(mark: str) -> None:
     assert runaway[0].line == 2 and "up to line 4," in runaway[0].message
 
 
+@pytest.mark.parametrize("mark", YAML_ONLY_BREAKS, ids=["NEL", "LS", "PS", "CR"])
+@pytest.mark.parametrize(("text", "line", "column", "field"), [
+    # A text pasted from Word: the rest of the line starts a new line at the left edge, and YAML fails below.
+    ("items:\n  - name: One\n    description: Groups of patients{mark}and carers\n    kind: x\n", 3, 36,
+     "items[0].description"),
+    # In a comment: what follows the break is no longer a comment.
+    ("items:\n  - name: One\n    # a note{mark}on one line\n    kind: x\n", 3, 13, "(the whole file)"),
+])
+def test_a_hidden_break_that_stops_yaml_reading_the_file_is_named_where_it_is(mark: str, text: str, line: int,
+                                                                             column: int, field: str) -> None:
+    found = problems_of(text.format(mark=mark))
+    hidden = [p for p in found if "invisible character" in p.message]
+    assert len(hidden) == 1 and len(found) > 1, found  # YAML's own complaint is kept, below it
+    assert (hidden[0].line, hidden[0].column, hidden[0].path) == (line, column, field), hidden[0]
+    assert found == sorted(found, key=lambda p: (p.line, p.column)) or found[0] is hidden[0]
+
+
+@pytest.mark.parametrize("mark", YAML_ONLY_BREAKS, ids=["NEL", "LS", "PS", "CR"])
+def test_a_hidden_break_is_not_blamed_for_a_problem_elsewhere(mark: str) -> None:
+    """The negative cases: a break YAML reads without complaint (in quotes), or far above what it complains of."""
+    assert not problems_of(f'a: "one{mark}two"\nb: x\n')
+    found = problems_of(f'a: "one{mark}two"\nb: x\nc: y\nd: [1, 2\ne: f\n')
+    assert found and not [p for p in found if "invisible character" in p.message], found
+
+
 def test_a_line_named_in_a_message_needs_no_translation_with_line_feeds_alone() -> None:
     """The negative case: the same files with line feeds name YAML's own lines."""
     comments = "# one\n# two\n# three\n"

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .blocktext import block_mistake, enclosing_header, swallowed_fields
+from .hiddenbreaks import hidden_breaks
 from .problems import Path, Problem, field_path
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -396,6 +397,8 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
         problems = [dataclasses.replace(p, line=line, column=column) for p in problems
                     for line, column in [editor.position(p.line, p.column)]]
         doc.editor = editor
+        if problems:  # YAML's complaint may be the work of a break the editor does not show: named first
+            problems = hidden_breaks(text, file, problems) + problems
     return doc, problems
 
 
