@@ -18,7 +18,7 @@ _NAMES = {"\x85": "U+0085, NEXT LINE", "\u2028": "U+2028, LINE SEPARATOR", "\u20
           "\r": "U+000D, a carriage return without a line feed"}
 _HIDDEN = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 # The key written at the start of a line ("  - name: x" sets name), to name the field of a line YAML cannot read.
-_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+LINE_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 _MOST = 10  # a file saved with old Mac line endings has one on every line: name the first few
 
 
@@ -58,7 +58,7 @@ def hidden_breaks(text: str, file: str, problems: list[Problem]) -> list[Problem
         if _harmless(text[start:offset], text[offset + len(match.group()):end if end >= 0 else len(text)]):
             continue
         before = " ".join(text[start:offset].split())
-        key = _KEY.match(text[start:offset])
+        key = LINE_KEY.match(text[start:offset])
         # YAML's own problem below often names the field in full (channels[0].description).
         named = next((p.path for p in problems if key and p.path.rsplit(".", 1)[-1] == key.group(1)), None)
         found.append(Problem(

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .blocktext import block_mistake, enclosing_header, swallowed_fields
+from .hiddenbreaks import LINE_KEY as _LINE_KEY  # the key a line sets, to name a line that cannot be parsed
 from .hiddenbreaks import hidden_breaks
 from .problems import Path, Problem, field_path
 
@@ -402,8 +403,6 @@ def read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Pro
     return doc, problems
 
 
-# The key a line sets, if any ("  - name: x" sets name), to name the field of a line that cannot be parsed.
-_LINE_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 
 
 def _read_yaml(text_or_bytes: bytes | str, file: str) -> tuple[Document, list[Problem], str]:
