@@ -406,11 +406,12 @@ def on_pre_page(page, config, files):  # noqa: ANN001, ANN201
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
     # On a site in another language, words still in English (a menu entry, a title) carry marks
     # (engagement_hub/fragments.py): in the page's text they become lang="en", elsewhere they go.
-    return fragments.apply(output).html if _state.get("problems") is None and _site().language.code != SOURCE \
-        else output
+    return fragments.apply(output, _site().language).html if _state.get("problems") is None \
+        and _site().language.code != SOURCE else output
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
     if "site" not in _state or _site().language.code == SOURCE:
         return output_content
-    return fragments.apply(output_content).html if template_name.endswith(".html") else fragments.strip(output_content)
+    return fragments.apply(output_content, _site().language).html if template_name.endswith(".html") \
+        else fragments.strip(output_content)

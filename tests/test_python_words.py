@@ -94,6 +94,36 @@ def test_the_catalogue_gives_its_translation_and_marks_only_what_it_lacks() -> N
     assert html == '<td><span lang="en" dir="ltr">No earlier figure</span></td><td>Dim newid</td>'
 
 
+def test_a_name_in_the_pages_own_language_is_a_span_in_text_and_nothing_in_an_attribute() -> None:
+    """A macro's translated name in a hand-written (English) page on the Welsh or Urdu site: marked HERE, it
+    becomes a span of the page's language where it falls in the text, and only its words in a tag's attribute,
+    a title or a chart's text, where no element may go (a span there would break the tag)."""
+    from engagement_hub.reading.languages import Language
+
+    here, end = fragments.HERE, fragments.HERE_END
+    urdu = Language(code="ur", name="اردو", dir="rtl")
+    html = (f'<title>A {here}نام{end}</title><div lang="en"><p>About {here}نام{end}.</p>'
+            f'<img alt="Logo of {here}نام{end}" src="x.png"><svg><text>{here}نام{end}</text></svg></div>')
+    marked = fragments.apply(html, urdu).html
+    assert marked == ('<title>A نام</title><div lang="en"><p>About <span lang="ur" dir="rtl">نام</span>.</p>'
+                      '<img alt="Logo of نام" src="x.png"><svg><text><tspan lang="ur">نام</tspan></text></svg></div>')
+    assert fragments.apply(html).html == html.replace(here, "").replace(end, "")  # no language: only its words
+    assert fragments.strip(html) == html.replace(here, "").replace(end, "")
+
+
+def test_a_macros_name_is_marked_in_the_sites_language_and_not_on_the_english_site() -> None:
+    from engagement_hub.output.macros import Macros
+    from engagement_hub.output.render import Renderer
+    from engagement_hub.reading.languages import ENGLISH, Language
+    from engagement_hub.reading.load import load
+
+    hub = load(TRUST)
+    for language, marked in ((Language(code="cy", name="Cymraeg"), True), (ENGLISH, False)):
+        names = Macros(hub, Renderer(hub, TEMPLATES, language=language), "about.md").as_globals()
+        for key in ("organisation_name", "strategy_title"):
+            assert names[key].startswith(fragments.HERE) == marked == names[key].endswith(fragments.HERE_END), key
+
+
 def test_the_english_site_has_no_marks() -> None:
     assert ENGLISH_WORDS.gettext("No change") == "No change"
     assert progress.change_words(0) == "No change" and progress.change_words(None) == "No earlier figure"

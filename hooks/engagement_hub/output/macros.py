@@ -19,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from ..pages.fragments import HERE, HERE_END
 from ..pages.pages import goal_status_rows
 from ..reading import model as m
 from ..reading.languages import SOURCE
@@ -49,19 +50,15 @@ class Macros:
         self.hub, self.renderer, self.src = hub, renderer, src
 
     def _fragment(self, name: str, **context: Any) -> Markup:
-        html = self._in_site_language("div", self.renderer.fragment(f"macros/{name}.html", self.src, **context).strip())
+        html = self.renderer.fragment(f"macros/{name}.html", self.src, **context).strip()
+        language = self.renderer.language
+        if language.code != SOURCE:
+            # A hand-written page is English on every other language's site (<div lang="en">, Renderer.in_english),
+            # but the data a macro shows is translated: a screen reader must read it in that language's voice
+            # (WCAG 3.1.2). Text still in English inside it is marked so again.
+            html = Markup('<div lang="{}" dir="{}">{}</div>').format(language.code, language.dir, html)
         # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
         return Markup("\n\n" + html + "\n\n")
-
-    def _in_site_language(self, element: str, html: Markup) -> Markup:
-        """What a macro draws, marked as in the site's language on any site but the English one. There the page is
-        hand-written English (``<div lang="en">``, Renderer.in_english), but the data it shows is translated, and a
-        screen reader must read it in that language's voice (WCAG 3.1.2); text still in English inside it is
-        marked so again."""
-        language = self.renderer.language
-        if language.code == SOURCE:
-            return html
-        return Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(Markup(element), language.code, language.dir, html)
 
     def _lookup(self, kind: str, ref: str, known: dict[str, Any], file: str) -> Any:
         if ref in known:
@@ -109,8 +106,15 @@ class Macros:
         names = [name.split("(")[0] for name in MACRO_HELP]
         return {**{name: getattr(self, name) for name in names},
                 # The page is Markdown: plain text must not be read again as Markdown or attr_list syntax.
-                "organisation_name": self._in_site_language("span", markdown_literal(self.hub.organisation.name)),
-                "strategy_title": self._in_site_language("span", markdown_literal(self.hub.strategy.title))}
+                "organisation_name": self._name(self.hub.organisation.name),
+                "strategy_title": self._name(self.hub.strategy.title)}
+
+    def _name(self, text: str) -> Markup:
+        """A name for the page's prose, which Markdown shows as written. On a site in another language than
+        English it is marked as in that language (fragments.HERE): a span where it falls in the text, nothing in
+        an attribute or a title, where no element may go."""
+        name = markdown_literal(text)
+        return name if self.renderer.language.code == SOURCE else Markup(HERE) + name + Markup(HERE_END)
 
 
 # Bounds on what one content page's template may do: content pages are reviewed, but a

@@ -180,7 +180,8 @@ class Renderer:
         template = self.env.get_template(template_name)
         html = template.render(hub=self.shared, link=partial(_link, src), link_to=partial(_link_to, src), **context)
         # A feed is XML, with no place for an element in its text: only a page's HTML gets lang="en" spans.
-        return Markup(fragments.strip(html) if template_name.endswith(".xml") else fragments.apply(html).html)
+        return Markup(fragments.strip(html) if template_name.endswith(".xml") else
+                      fragments.apply(html, self.language).html)
 
     def in_english(self, html: str) -> str:
         """A hand-written page (content/), which is in English on every language's site."""
@@ -190,7 +191,7 @@ class Renderer:
 
     def marked(self, html: str) -> str:
         """A page with its English fragments marked lang="en", and a note in the page's language saying why."""
-        marked = fragments.apply(html)
+        marked = fragments.apply(html, self.language)
         notes = []
         if marked.in_english:
             notes.append(self.translations.gettext(

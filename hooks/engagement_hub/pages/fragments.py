@@ -8,7 +8,11 @@ where it is written out (``finalize``), and the drawn page is then read once (``
 page's text a mark becomes a ``<span lang="en">`` (``<tspan>`` in a chart); in a tag's attributes, a title, a script or a
 style, where no element may go, the mark is simply removed.
 
-The marks are Unicode noncharacters (U+FDD0 to U+FDD2), which data may not contain (fields.py refuses
+A hand-written page is English on every other language's site, inside ``<div lang="en">``; a
+translated name a macro puts into its prose is marked the other way (``HERE`` ... ``HERE_END``) and
+becomes a span in the page's own language.
+
+The marks are Unicode noncharacters (U+FDD0 to U+FDD4), which data may not contain (fields.py refuses
 them as invisible), so a mark is never data.
 """
 
@@ -21,10 +25,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..reading.languages import Language
 from ..reading.translations import InEnglish, Translated
 
 OPEN, CLOSE, UNCHECKED = "\ufdd0", "\ufdd1", "\ufdd2"
-_MARKS = re.compile(f"[{OPEN}{CLOSE}{UNCHECKED}]")
+HERE, HERE_END = "\ufdd3", "\ufdd4"  # a text in the page's own language, inside one marked English
+_MARKS = re.compile(f"[{OPEN}{CLOSE}{UNCHECKED}{HERE}{HERE_END}]")
 _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 # Where no element may go: an SVG's <desc> (a chart's description) is text only, like a <title>.
 _RAW = re.compile(r"<(/?)(title|desc|script|style|textarea)\b", re.IGNORECASE)
@@ -60,8 +66,9 @@ class Marked:
     unchecked: bool
 
 
-def apply(html: str) -> Marked:
-    """The page with its marks made into lang="en" spans (or removed where no element may go)."""
+def apply(html: str, language: Language | None = None) -> Marked:
+    """The page with its marks made into lang="en" spans, and spans in ``language`` (the page's) for text marked
+    as in it (or removed where no element may go)."""
     if not _MARKS.search(html):
         return Marked(html, False, False)
     pieces = _PIECES.split(html)
@@ -79,8 +86,10 @@ def apply(html: str) -> Marked:
             element = "tspan" if svg else "span"  # a chart's text is SVG, where the element for a part is tspan
             # English reads left to right, also on a right-to-left page (a tspan has no dir: a chart is ltr).
             opening = f'<{element} lang="en">' if svg else f'<{element} lang="en" dir="ltr">'
+            here = "" if language is None else f'<{element} lang="{language.code}">' if svg else \
+                f'<{element} lang="{language.code}" dir="{language.dir}">'
             pieces[index] = piece.replace(OPEN, opening).replace(CLOSE, f"</{element}>") \
-                .replace(UNCHECKED, "")
+                .replace(UNCHECKED, "").replace(HERE, here).replace(HERE_END, f"</{element}>" if here else "")
     return Marked("".join(pieces), OPEN in html, UNCHECKED in html)
 
 
