@@ -412,10 +412,10 @@ def test_a_year_published_before_it_named_its_reviewer_is_kept_by_naming_them_in
     assert code == 1
     block = next((b for b in err.split("\n\n") if b.startswith(f"ERROR: data/organisation.yml, line {line},")), "")
     assert "field: words.progress_reviewed_by\n" in block and "(reviewed by)" in block, err
-    assert f"add `reviewed_by: {was}` to data/progress/{slug}.yml" in block, err
+    line = f"reviewed_by: {json.dumps(was)}"  # quoted, so a name with a colon or a quote in it stays one text
+    assert f"add `{line}` to data/progress/{slug}.yml" in block, err
     path = project / f"data/progress/{slug}.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: published\n",
-                                                             f"status: published\nreviewed_by: {was}\n", 1))
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published\n", f"status: published\n{line}\n", 1))
     code, err = run_check(project, capsys)
     assert code == 0, err
 

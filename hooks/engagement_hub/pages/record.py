@@ -18,6 +18,7 @@ snapshot's diff in a pull request shows a reviewer exactly what changed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,7 +309,8 @@ def frozen_problems(root: Path, hub: m.Hub, docs: dict[str, Document], year_docs
             doc = year_doc if fact.file == year_doc.file else where[fact.file]
             was = before.get(fact.key)
             renamed = (f"To name who reviews later years, keep the name this report showed in its own file: add "
-                       f"`reviewed_by: {was}` to {year_doc.file}." if fact.path == REVIEWER_WORDS else "")
+                       f"`reviewed_by: {json.dumps(was, ensure_ascii=False)}` to {year_doc.file}." if fact.path == REVIEWER_WORDS
+                       else "")
             problems.append(doc.problem(
                 fact.path, f"This changes the published {year.label} report ({fact.key}).",
                 expected=f"'{_short(was)}', as published" if was is not None else "nothing: it was not in the report",
