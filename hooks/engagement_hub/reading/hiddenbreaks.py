@@ -16,7 +16,8 @@ from .problems import Problem
 
 _NAMES = {"\x85": "U+0085, NEXT LINE", "\u2028": "U+2028, LINE SEPARATOR", "\u2029": "U+2029, PARAGRAPH SEPARATOR",
           "\r": "U+000D, a carriage return without a line feed"}
-_HIDDEN = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+# A line break only YAML sees (source.EditorLines translates every position past one).
+HIDDEN_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 # The key written at the start of a line ("  - name: x" sets name), to name the field of a line YAML cannot read.
 LINE_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 _MOST = 10  # a file saved with old Mac line endings has one on every line: name the first few
@@ -46,7 +47,7 @@ def hidden_breaks(text: str, file: str, problems: list[Problem]) -> list[Problem
     near = {(p.line, p.column) for p in problems}
     found: list[Problem] = []
     line, counted = 1, 0
-    for match in _HIDDEN.finditer(text):
+    for match in HIDDEN_BREAK.finditer(text):
         offset = match.start()
         line += text.count("\n", counted, offset)  # counted once over the file, not from the top for each
         counted = offset

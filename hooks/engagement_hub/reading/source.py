@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from .blocktext import block_mistake, enclosing_header, swallowed_fields
+from .hiddenbreaks import HIDDEN_BREAK, hidden_breaks
 from .hiddenbreaks import LINE_KEY as _LINE_KEY  # the key a line sets, to name a line that cannot be parsed
-from .hiddenbreaks import hidden_breaks
 from .problems import Path, Problem, field_path
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -80,7 +80,6 @@ _Reader = _FastLoader if _CHEAP else _Loader
 # YAML ends a line at each of these (and at a lone carriage return); an editor such as GitHub's counts
 # only line feeds, so a problem reported by YAML's count would point below the mistake.
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_ONLY_YAML_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 def yaml_lines(text: str) -> list[str]:
@@ -109,7 +108,7 @@ class EditorLines:
 
     @staticmethod
     def needed(text: str) -> bool:
-        return _has_yaml_only_break(text) and _ONLY_YAML_BREAKS.search(text) is not None
+        return _has_yaml_only_break(text) and HIDDEN_BREAK.search(text) is not None
 
     def position(self, line: int, column: int) -> tuple[int, int]:
         if not 1 <= line <= len(self.starts):
