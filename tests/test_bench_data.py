@@ -44,6 +44,32 @@ def test_synthetic_data_passes_every_check(tmp_path: Path, scale: int) -> None:
     assert len(hub.years) == counts["years"] and len(hub.channels) == counts["channels"]
 
 
+def test_load_is_timed_in_turns_with_pyyaml_reading_the_same_files(tmp_path: Path) -> None:
+    import run as bench  # bench/run.py
+
+    project = bench.copy_project(tmp_path / "hub", with_data=False)
+    synthetic.generate(1, project / "data")
+    load_s, yaml_s = bench.load_seconds(project, repeat=1)
+    assert load_s > 0 and yaml_s > 0
+    # The floor reads the progress files too: one it cannot read stops it.
+    (project / "data" / "progress" / "2099-00.yml").write_text("a: [", encoding="utf-8")
+    with pytest.raises(SystemExit, match="yaml"):
+        bench.python_run(bench.LOAD_FLOOR, project, str(project))
+
+
+@pytest.mark.parametrize(("load_s", "yaml_s", "verdicts"), [
+    (0.9, 1.4, [True, True]), (1.2, 1.4, [False, True]), (0.9, 0.8, [True, False])])
+def test_each_load_budget_line_passes_or_fails_on_its_own_figures(load_s: float, yaml_s: float,
+                                                                  verdicts: list[bool]) -> None:
+    from types import SimpleNamespace
+
+    import run as bench
+
+    checks = bench.load_checks(SimpleNamespace(scale=100, load_s=load_s, yaml_s=yaml_s))
+    assert [ok for _, ok, _ in checks] == verdicts
+    assert "PyYAML alone" in checks[1][0] and f"{load_s / yaml_s:.2f}" in checks[1][0]
+
+
 def test_synthetic_data_at_1x_is_the_example_and_grows_with_the_scale(tmp_path: Path) -> None:
     one = synthetic.generate(1, tmp_path / "one" / "data")
     example, _ = check(TRUST)
