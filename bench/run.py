@@ -227,7 +227,8 @@ LOAD_FLOOR = r"""
 import sys, time, yaml
 from pathlib import Path
 data = Path(sys.argv[1]) / "data"
-texts = [p.read_text(encoding="utf-8") for p in sorted([*data.glob("*.yml"), *data.glob("progress/*.yml")])]
+files = [p for folder in (data, data / "progress") for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")]
+texts = [p.read_text(encoding="utf-8") for p in sorted(files)]
 start = time.perf_counter()
 for text in texts:
     yaml.load(text, Loader=yaml.CSafeLoader)
