@@ -4,7 +4,7 @@ Run it with ``make bench``. For each size (1x, 10x and 100x the example data,
 made by ``bench/synthetic.py`` in a temporary folder) it measures:
 
 - load + validate: ``engagement_hub.reading.load.check`` in a fresh process (imports excluded), in turns
-  with its floor, PyYAML's C loader reading the same files and checking nothing (``LOAD_FLOOR``);
+  with its floor, PyYAML's C loader reading the files the hub reads and checking nothing (``LOAD_FLOOR``);
 - hub build: the real ``mkdocs build --strict`` of a scratch copy of the project
   (mkdocs.yml, content/, hooks/, theme_overrides/ and the synthetic data/);
 - the floor: the same pages, pre-rendered by the hub and written out as Markdown
@@ -226,9 +226,8 @@ print(time.perf_counter() - start)
 LOAD_FLOOR = r"""
 import sys, time, yaml
 from pathlib import Path
-data = Path(sys.argv[1]) / "data"
-files = [p for folder in (data, data / "progress") for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")]
-texts = [p.read_text(encoding="utf-8") for p in sorted(files)]
+from engagement_hub.reading.load import data_paths
+texts = [p.read_text(encoding="utf-8") for p in data_paths(Path(sys.argv[1]) / "data")]
 start = time.perf_counter()
 for text in texts:
     yaml.load(text, Loader=yaml.CSafeLoader)

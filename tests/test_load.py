@@ -112,3 +112,21 @@ def test_the_site_is_dated_by_the_newest_date_in_the_data_through_every_reload(
     assert newest() == "2099-12-31"
     pledges.write_text(original, encoding="utf-8")
     assert newest() == _newest_written(project) < "2099-12-31"
+
+
+@pytest.mark.parametrize("kind", ["trust", "network", "group"])
+def test_data_paths_names_every_file_the_hub_reads_and_no_other(kind: str, tmp_path: Path) -> None:
+    """bench's load floor reads ``data_paths``: the same files as the hub, optional ones only where present."""
+    import shutil
+
+    root = tmp_path / kind
+    shutil.copytree(TRUST.parent / kind, root)
+    progress = root / "data" / "progress"
+    if progress.is_dir():  # a year file whose name ends in capitals is read too
+        first = min(progress.iterdir())
+        (progress / "2030-31.YAML").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    docs, years, _ = load.read_documents(root)
+    read = sorted(doc.file for doc in [*docs.values(), *years])
+    listed = sorted(p.relative_to(root).as_posix() for p in load.data_paths(root / "data"))
+    assert listed == read
+    assert ("data/progress/2030-31.YAML" in listed) == progress.is_dir()

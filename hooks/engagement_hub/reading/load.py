@@ -135,6 +135,17 @@ def _text_problems(doc: Document, path: tuple[str | int, ...], text: str, memory
     return problems
 
 
+def data_paths(data: Path) -> list[Path]:
+    """Every file ``read_documents`` reads from a data/ folder that holds it, in the order it reads them."""
+    return [data / name for name in DATA_FILES.values() if (data / name).exists()] + progress_paths(data)
+
+
+def progress_paths(data: Path) -> list[Path]:
+    """The year files in data/progress/, in order. Any case: a file named 2025-26.YML is read, not left out."""
+    found = (data / PROGRESS_DIR).iterdir() if (data / PROGRESS_DIR).is_dir() else ()
+    return sorted(p for p in found if p.suffix.lower() in (".yml", ".yaml"))
+
+
 def read_documents(root: Path, today: date | None = None, memory: Memory | None = None) -> tuple[
         dict[str, Document], list[Document], list[Problem]]:
     """Every data file read and checked against its schema, with all problems found.
@@ -157,9 +168,7 @@ def read_documents(root: Path, today: date | None = None, memory: Memory | None 
         problems += logo_problems(docs["organisation"], data)
         problems += review_problems(docs["organisation"])
     years = []
-    # Any case: a progress file named 2025-26.YML is read, not silently left out.
-    found = (data / PROGRESS_DIR).iterdir() if (data / PROGRESS_DIR).is_dir() else ()
-    for path in sorted(p for p in found if p.suffix.lower() in (".yml", ".yaml")):
+    for path in progress_paths(data):
         doc, found = _read(path, f"data/{PROGRESS_DIR}/{path.name}", "progress", memory)
         problems += found
         if doc is not None:

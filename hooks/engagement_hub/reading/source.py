@@ -365,9 +365,9 @@ def depth_bound(text: str) -> int:
     for prefix in prefixes:
         columns.add(len(prefix))
         columns.update(part.start() for part in _PREFIX_PART.finditer(prefix))
-    depth = deepest = open_here = 0
     if "[" not in text and "{" not in text:  # no flow collection at all; most files (an apostrophe is a match below)
         return 2 * len(columns)
+    depth = deepest = open_here = 0
     for match in _FLOW_CHARS.finditer(text):
         at = match.start()
         before = text[at - 1] if at else "\n"
