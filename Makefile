@@ -139,20 +139,18 @@ lint: $(TEST_DEPS)
 	$(BIN)/ruff check hooks tests bench
 
 clean:
-	rm -rf site site-preview .site-new .site-old .site-builds .site.lock .site-link.tmp .pytest_cache export
+	rm -rf site site-preview site-print .site-new .site-old .site-builds .site.lock .site-link.tmp .pytest_cache export
 
 # Each published year's report printed to an A4 PDF by Debian's headless Chromium.
 # The PDFs go to board-pack/, outside site/, so the site stays byte-identical between builds.
+# They are printed from a build of their own in site-print/ (never published): each year's goal reports
+# all on its page (HUB_PRINT=1), where online a report of many goals continues on numbered pages.
 .PHONY: board-pack
 # DRAFT=2026-27 prints that draft year instead, from a preview build, marked DRAFT on every page.
-board-pack: build system-deps
-ifdef DRAFT
-	@rm -rf site-preview
-	@HUB_PREVIEW=1 $(BIN)/mkdocs build --strict --quiet --site-dir site-preview
-	@$(BIN)/python -m engagement_hub.output.boardpack --site site-preview --out board-pack --draft $(DRAFT)
-else
-	@$(BIN)/python -m engagement_hub.output.boardpack --site site --out board-pack
-endif
+board-pack: $(SITE_DEPS) system-deps
+	@rm -rf site-print
+	@HUB_PRINT=1 $(if $(DRAFT),HUB_PREVIEW=1) $(BIN)/mkdocs build --strict --quiet --site-dir site-print
+	@$(BIN)/python -m engagement_hub.output.boardpack --site site-print --out board-pack $(if $(DRAFT),--draft $(DRAFT))
 
 # The benchmark: 1x, 10x and 100x the example data, the hub against plain MkDocs, and what a reader pays
 # (a real browser on the site served gzipped, and Lighthouse from npm), every budget PASS or FAIL.

@@ -27,7 +27,7 @@ from engagement_hub.output.linkwarnings import LinkWarnings
 from engagement_hub.output.render import problems_page
 from engagement_hub.output.sanitise import sanitise
 from engagement_hub.output.search import SearchIndexError, index_site
-from engagement_hub.output.site import HubSite
+from engagement_hub.output.site import PRINT_ENV, HubSite
 from engagement_hub.output.stylesheet import COMBINED, combine
 from engagement_hub.pages import fragments
 from engagement_hub.pages.alternates import alternates, prefix
@@ -100,7 +100,9 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs' own signature
         site = HubSite.load(root, template_dir=root / "theme_overrides" / "hub",
                             content_dir=Path(config.docs_dir), preview=preview,
                             memory=_state["memory"] if _state.get("speedups") else None,
-                            language=os.environ.get(LANGUAGE_ENV) or SOURCE)
+                            language=os.environ.get(LANGUAGE_ENV) or SOURCE,
+                            # make board-pack's build, never published: a year's report whole, to print.
+                            whole_reports=os.environ.get(PRINT_ENV, "") not in ("", "0"))
     except Exception as error:  # a DataError carries the plain-English report
         if type(error).__name__ == "BuildDateError":
             raise PluginError(str(error)) from None

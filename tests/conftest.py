@@ -113,8 +113,9 @@ def examples(count: int) -> int:
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **extra}
-    if "HUB_PREVIEW" not in extra:
-        env.pop("HUB_PREVIEW", None)
+    for name in ("HUB_PREVIEW", "HUB_PRINT"):  # a preview or print build only when a test asks for one
+        if name not in extra:
+            env.pop(name, None)
     return env
 
 

@@ -16,8 +16,8 @@ from engagement_hub.pages.paging import PER_PAGE, RULES, paginate
 TEMPLATES = ROOT / "theme_overrides" / "hub"
 # Templates that draw no page of their own: parts other templates import, the feed, the preview's problems page
 # and the notice at a moved page's former address (moved.py).
-NOT_PAGES = {"charts.html", "components.html", "downloads.html", "board-paper.html", "feed.xml", "problems.html",
-             "moved.html"}
+NOT_PAGES = {"charts.html", "components.html", "downloads.html", "board-paper.html", "goal-report.html", "feed.xml",
+             "problems.html", "moved.html"}
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +38,9 @@ def test_every_kind_has_its_template_and_every_page_template_a_kind() -> None:
 def test_every_kind_is_made_for_some_organisation(sites: dict[str, HubSite]) -> None:
     """No kind is dead: the fixtures between them have a page of every kind, and no page of any other."""
     made = {page.kind for site in sites.values() for page in site.pages.values()}
-    # No fixture has 50 pledges on a list (see the next test) nor 50 channels (test_channel_kind_pages.py).
-    assert made == set(KINDS) - {"pledge-list", "ways"}
+    # No fixture has 50 pledges on a list (see the next test), 50 channels (test_channel_kind_pages.py) nor a
+    # year of more than YEAR_GOALS goals (test_long_year_report.py).
+    assert made == set(KINDS) - {"pledge-list", "ways", "year-goals"}
 
 
 def test_a_long_list_continues_on_pages_of_the_pledge_list_kind() -> None:
@@ -61,7 +62,7 @@ def test_a_single_page_lives_where_the_registry_says(sites: dict[str, HubSite]) 
 
 
 def test_one_builder_per_kind() -> None:
-    assert set(BUILDERS) == set(KINDS) - {"pledge-list"}  # made by paging.py from the page a list belongs to
+    assert set(BUILDERS) == set(KINDS) - {"pledge-list", "year-goals"}  # made by paging.py from the page a list belongs to
 
 
 def test_paging_rules_are_keyed_on_kinds() -> None:

@@ -5,7 +5,9 @@ reads exactly what the public reads, laid out by the print stylesheet
 (hub-print.css). The PDFs go outside the site folder because a PDF records
 when it was made, and the site must be the same bytes on every build.
 
-Run with ``make board-pack``, which builds the site first.
+Run with ``make board-pack``, which builds the site to print first, apart from the published one and
+with each year's goal reports all on its page (site.PRINT_ENV): online, a report of more than
+paging.YEAR_GOALS goals continues on numbered pages, and the PDF must be one document with every goal.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from ..reading.load import load
 from ..reading.problems import DataError
 from .chromium import FLAGS, find_chromium, serve
 from .pdfua import make_accessible
+from .site import PRINT_ENV
+
+# What year.html draws where a report continues on further pages: a page with it is not the whole report.
+CONTINUES = 'class="hub-reports-continue"'
 
 
 def print_to_pdf(chromium: str, url: str, pdf: Path) -> None:
@@ -44,6 +50,11 @@ def make_board_packs(root: Path, site_dir: Path, out_dir: Path, chromium: str, d
     missing = [y.label for y in years if not (site_dir / "progress" / y.slug / "index.html").is_file()]
     if missing:
         raise FileNotFoundError(f"{site_dir} has no page for {', '.join(missing)}: build the site first (make build).")
+    split = [y.label for y in years if CONTINUES in (site_dir / "progress" / y.slug / "index.html").read_text("utf-8")]
+    if split:
+        raise FileNotFoundError(
+            f"In {site_dir}, the report for {', '.join(split)} continues on further pages, so its PDF would miss "
+            f"goals. Print from a build made with {PRINT_ENV}=1, as make board-pack does.")
     out_dir.mkdir(parents=True, exist_ok=True)
     base, server = serve(site_dir)
     written = []

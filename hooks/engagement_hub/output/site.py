@@ -38,6 +38,10 @@ from .pagetext import unreadable_pages
 from .render import Renderer, long_date
 from .toc import toc_tokens
 
+# Set (to 1) for make board-pack's own build, which is printed and never published: each year's goal
+# reports all on its page, so the board's PDF is one tagged document (paging.YEAR_GOALS splits them online).
+PRINT_ENV = "HUB_PRINT"
+
 
 def _template_stamps(template_dir: Path | None) -> tuple[Any, ...]:
     """Every file of the theme the templates are in (theme_overrides/, MkDocs' main.html too): path, time, size."""
@@ -109,11 +113,13 @@ class HubSite:
 
     @classmethod
     def load(cls, root: Path, *, template_dir: Path, content_dir: Path, preview: bool = False,
-             today: date | None = None, memory: Memory | None = None, language: str = SOURCE) -> HubSite:
+             today: date | None = None, memory: Memory | None = None, language: str = SOURCE,
+             whole_reports: bool = False) -> HubSite:
         """Load and check data/ for the build date ``today`` (default: builddate.build_date());
         raises DataError with every problem found. ``memory`` is what the last load kept, for a
         quick preview (see memory.py); without it, nothing is shared with any other load.
-        ``language``: the code of the language to build the site in (the data's translations.py)."""
+        ``language``: the code of the language to build the site in (the data's translations.py).
+        ``whole_reports``: each year's goal reports all on its page, the board pack's print build (paging.py)."""
         today = today or build_date()
         memory = memory or Memory()
         hub, warnings, languages, text = load_language(root, language, include_drafts=preview, today=today,
@@ -126,7 +132,8 @@ class HubSite:
         translations = Marked(gettext(text.catalogue), translated_ids(text.catalogue)) if text else None
         words = Words(translations, this.code) if translations else ENGLISH_WORDS
         hub = wordtables.in_language(hub, words) if translations else hub
-        pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words)}
+        pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words,
+                                                         whole_reports=whole_reports)}
         if clashes := unreadable_pages(content_dir) + content_clashes(content_dir, pages) \
                 + moved.clashes(moved.moved(pages), pages, content_dir):
             raise DataError(clashes)

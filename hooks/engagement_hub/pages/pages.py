@@ -62,6 +62,7 @@ KINDS = {kind.name: kind for kind in (
     PageKind("members", "members.html", "members/index.md", "Our members"),
     PageKind("progress", "progress.html", "progress/index.md", "Progress"),
     PageKind("year", "year.html"),
+    PageKind("year-goals", "year-goals.html"),  # the numbered pages a long year's goal reports continue on
     PageKind("open-data", "open-data.html", "open-data/index.md", "Open data"),
     PageKind("contact", "contact.html", "contact.md", "Contact us"),
     PageKind("accessibility", "accessibility.html", "accessibility.md"),
@@ -174,16 +175,17 @@ Builder = Callable[[m.Hub, Making], list[Page]]
 
 
 def build_pages(hub: m.Hub, today: date | None = None, memory: Memory | None = None, *,
-                feed: str = "", words: Words = ENGLISH_WORDS) -> list[Page]:
+                feed: str = "", words: Words = ENGLISH_WORDS, whole_reports: bool = False) -> list[Page]:
     """Every generated page, in navigation order, as on the build date ``today`` (default: no opportunities
     open, so a caller that does not care about dates still gets every page). ``memory``: see memory.py.
     ``feed``: the Atom feed's path when the site has one (output/site.py writes it only with entries in it).
+    ``whole_reports``: each year's goal reports all on its page, for printing the board's PDF (paging.py).
 
     Each kind's builder (BUILDERS) makes the pages of that kind; a kind the data has nothing for makes none.
     """
     making = Making(op.split(hub.opportunities, today or date.min), memory or Memory(), feed, words)
     pages = [page for name in KINDS if (build := BUILDERS.get(name)) for page in build(hub, making)]
-    return paginate(pages, words)  # long pledge lists continue on numbered pages
+    return paginate(pages, words, whole_reports)  # long lists continue on numbered pages
 
 
 def _home(hub: m.Hub, making: Making) -> list[Page]:
@@ -380,7 +382,8 @@ def _years(hub: m.Hub, making: Making) -> list[Page]:
         starting_point = previous is None and all(not row.current for row in progress_rows)
         rows = goal_status_rows(hub, year, making.words)
         pages.append(Page(year_src(year), f"Progress in {year_label(year)}", "year", {
-            "year": year, "previous": previous, "rows": rows, "changes": pr.changes(rows),
+            # rows: every goal, for the summary; reports: those reported on this page (paging.py splits a long list).
+            "year": year, "previous": previous, "rows": rows, "reports": rows, "changes": pr.changes(rows),
             # "You said, we did" entries that belong to no goal (each goal's own are in its row).
             "general_you_said": [f for f in year.you_said_we_did if not f.goal_id],
             "new_pledges": made, "completed_pledges": completed, "first_day": first, "last_day": last,

@@ -36,6 +36,10 @@ RECENT_YEAR_TABLES = 3
 # A year's report is already long (every goal, printed for the board): it shows
 # this many new and completed pledges, and its pager leads to the rest.
 YEAR_FIRST = 10
+# A year's report with more goals than this reports on the first this many on its own page and continues on
+# numbered pages of this many ('progress/2025-26/goal-reports-2/'), so forty goals do not make one page of
+# a quarter of a megabyte. The board's PDF is printed from a build that keeps them whole (``whole_reports``).
+YEAR_GOALS = 10
 # A long list of channels of one kind continues on 'get-involved/ways/online/page-2/' and so on.
 WAYS_SLUG = "page"
 
@@ -148,28 +152,32 @@ def page_number(position: int, first: int = PER_PAGE) -> int:
 def split(host: Any, key: str, slug: str, label: str, continuation_title: str, first: int = PER_PAGE, *,
           continuation_kind: str = "pledge-list", continuation_key: str = "pledges",
           in_search: bool = False,  # pledges: each found once, on the "who made them" pages
+          per_page: int = PER_PAGE, carry: tuple[str, ...] = (),
           words: Words = ENGLISH_WORDS) -> list[Any]:
-    """The host page with its list cut short (to `first` items), and pages of PER_PAGE for the rest.
+    """The host page with its list cut short (to `first` items), and pages of ``per_page`` for the rest.
 
-    The rest go on pages of ``continuation_kind``, their list under ``continuation_key`` and the host
-    page under ``host``. ``in_search``: whether search indexes them (not when their items are found elsewhere).
+    The rest go on pages of ``continuation_kind``, their list under ``continuation_key``, the host
+    page under ``host`` and the host's context keys named in ``carry`` (what their items are drawn with).
+    ``in_search``: whether search indexes them (not when their items are found elsewhere).
     """
     items = list(host.context[key])
-    if len(items) <= PER_PAGE:
+    if len(items) <= per_page:
         return [replace(host, context={**host.context, key: Shown.whole(items)})]
     tally = Tally.of(items)
-    parts = [items[:first], *_chunks(items[first:], PER_PAGE)]
+    parts = [items[:first], *_chunks(items[first:], per_page)]
     srcs = (host.src, *(continuation_src(host.src, slug, n) for n in range(2, len(parts) + 1)))
     out = []
     for number, part in enumerate(parts, start=1):
-        start = 1 if number == 1 else first + (number - 2) * PER_PAGE + 1
+        start = 1 if number == 1 else first + (number - 2) * per_page + 1
         pager = Pager(label, number, srcs, start, start + len(part) - 1, len(items))
         shown = Shown(part, tally, pager)
         if number == 1:
             out.append(replace(host, context={**host.context, key: shown}))
         else:
+            carried = {name: host.context[name] for name in carry}
             out.append(type(host)(srcs[number - 1], _page_of(continuation_title, number, len(parts), words),
-                                  continuation_kind, {continuation_key: shown, "host": Host(host.src, host.title)},
+                                  continuation_kind,
+                                  {**carried, continuation_key: shown, "host": Host(host.src, host.title)},
                                   description=words.gettext("%(list)s, %(start)s to %(end)s") % {
                                       "list": capitalised(label), "start": start, "end": pager.end},
                                   in_search=in_search))
@@ -229,8 +237,9 @@ def by_maker(host: Any, key: str = "by_kind", words: Words = ENGLISH_WORDS) -> l
 Rule = Callable[[Any], list[Any]]
 
 
-def _rules(words: Words) -> dict[str, Rule]:
-    """How each kind of page is split, its lists named in the language of ``words``."""
+def _rules(words: Words, whole_reports: bool = False) -> dict[str, Rule]:
+    """How each kind of page is split, its lists named in the language of ``words``; ``whole_reports``:
+    a year's goal reports all on its own page, for the board's PDF."""
     def value(page: Any) -> list[Any]:
         name = {"name": finalize(page.context["value"].name)}
         return split(page, "pledges", "pledges", words.gettext("pledges that name %(name)s") % name,
@@ -253,7 +262,22 @@ def _rules(words: Words) -> dict[str, Rule]:
                  words.gettext("Pledges completed in %(year)s"))):
             first, *rest = split(out[0], key, slug, list_name % label, title % label, first=YEAR_FIRST, words=words)
             out = [first, *out[1:], *rest]
-        return out
+        return goal_reports(out, label)
+
+    def goal_reports(pages: list[Any], label: dict[str, str]) -> list[Any]:
+        """The year page's goal reports from YEAR_GOALS on continued on numbered pages, searched (each report is
+        found once, where it is shown), and where each goal's report is, for the page's links to it."""
+        host = pages[0]
+        # The print build keeps every report on the year page: one page is as many as it has.
+        per_page = max(YEAR_GOALS, len(host.context["reports"])) if whole_reports else YEAR_GOALS
+        first, *rest = split(host, "reports", "goal-reports", words.gettext("goal reports for %(year)s") % label,
+                             words.gettext("Goal reports for %(year)s") % label, first=YEAR_GOALS,
+                             continuation_kind="year-goals", continuation_key="reports", in_search=True,
+                             per_page=per_page, carry=("year", "previous"), words=words)
+        # "" for a report on the year page itself, so its links stay '#goal-…' within the page.
+        where = {row["goal"].id: part.src if part is not first else ""
+                 for part in (first, *rest) for row in part.context["reports"]}
+        return [replace(first, context={**first.context, "report_src": where}), *rest, *pages[1:]]
 
     def ways(page: Any) -> list[Any]:
         # Continuation pages are searched: each channel is found once, on whichever page of its kind shows it.
@@ -265,13 +289,14 @@ def _rules(words: Words) -> dict[str, Rule]:
             "pledges-by-maker": partial(by_maker, words=words), "ways": ways}
 
 
-# The kinds of page (pages.KINDS) whose long lists (pledges, channels) are split.
+# The kinds of page (pages.KINDS) whose long lists (pledges, channels, a year's goal reports) are split.
 RULES = _rules(ENGLISH_WORDS)
 
 
-def paginate(pages: list[Any], words: Words = ENGLISH_WORDS) -> list[Any]:
-    """Every page, with long pledge lists split; continuation pages follow the page they belong to."""
-    rules = RULES if words is ENGLISH_WORDS else _rules(words)
+def paginate(pages: list[Any], words: Words = ENGLISH_WORDS, whole_reports: bool = False) -> list[Any]:
+    """Every page, with long lists split; continuation pages follow the page they belong to.
+    ``whole_reports``: each year's goal reports kept on its page (the board pack's print build)."""
+    rules = RULES if words is ENGLISH_WORDS and not whole_reports else _rules(words, whole_reports)
     out: list[Any] = []
     for page in pages:
         rule = rules.get(page.kind)
