@@ -104,9 +104,9 @@ def test_progress_values_statuses_and_feedback_round_trip(site) -> None:
 
 def test_years_and_communities_round_trip(site) -> None:
     years = csv_rows(site, "years")
-    assert [(r["year"], r["status"], r["summary"], num(r["people_involved"]), num(r["activities"]))
+    assert [(r["year"], r["status"], r["summary"], num(r["people_involved"]), num(r["activities"]), r["reviewed_by"])
             for r in years] == [(y["year"], y["status"], y["summary"], y["involvement"]["people_involved"],
-                                 y["involvement"]["activities"]) for y in PUBLISHED]
+                                 y["involvement"]["activities"], y["reviewed_by"]) for y in PUBLISHED]
     communities = [(y["year"], c["community"], c["people"], bool(c.get("under_represented")))
                    for y in PUBLISHED for c in y["involvement"]["communities_reached"]]
     assert [(r["year"], r["community"], int(r["people"]), r["under_represented"] == "true")
@@ -145,3 +145,16 @@ def test_pages_offer_their_data_for_download(site, page, url: str, names: list[s
         for ext in ("csv", "json"):
             href = next(h for h in hrefs if h.endswith(f"/{name}.{ext}"))
             assert (base / href).resolve().is_file(), href
+
+
+def test_who_reviewed_each_year_is_in_the_open_data_as_on_its_page(build_org) -> None:
+    """The network's years name their own reviewers, not the trust's default board."""
+    network = build_org("network")
+    data = Path(__file__).parent / "fixtures" / "network" / "data"
+    years = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / "progress").glob("*.yml"))]
+    rows = list(csv.DictReader(io.StringIO((network / "open-data" / "years.csv").read_text(encoding="utf-8"))))
+    assert [(r["year"], r["reviewed_by"]) for r in rows] == [(str(y["year"]), y["reviewed_by"]) for y in years]
+    assert all("Trust Board" not in r["reviewed_by"] for r in rows)
+    for y in years:
+        page = (network / "progress" / str(y["year"]) / "index.html").read_text(encoding="utf-8")
+        assert " ".join(y["reviewed_by"].split()).replace("'", "&#39;") in page or y["reviewed_by"] in page

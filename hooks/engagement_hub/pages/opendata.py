@@ -92,7 +92,8 @@ def _years(hub: m.Hub, _memory: Memory) -> list[dict[str, Any]]:
     for y in hub.years:
         first, last = pr.year_bounds(y.label, hub.organisation.year_start_month)
         rows.append({"year": y.label, "status": y.status, "first_day": first, "last_day": last,
-                     "reviewed_by_board": y.reviewed_by_board, "summary": y.summary,
+                     "reviewed_by_board": y.reviewed_by_board, "reviewed_by": pr.reviewer(y, hub.organisation),
+                     "summary": y.summary,
                      "people_involved": y.figures.people_involved if y.figures else None,
                      "activities": y.figures.activities if y.figures else None})
     return rows
@@ -219,7 +220,8 @@ DATASETS: tuple[Dataset, ...] = (
         _c("status", "text", "published (or draft, in previews only)."),
         _c("first_day", "date", "The first day of the reporting year."),
         _c("last_day", "date", "The last day of the reporting year."),
-        _c("reviewed_by_board", "date", "When the report was reviewed (see the progress page for by whom); may be empty."),
+        _c("reviewed_by_board", "date", "When the report was reviewed; may be empty."),
+        _c("reviewed_by", "text", "Who reviewed the report (for a draft, who will), as its page says."),
         _c("summary", "markdown", "The year in a few sentences."),
         _c("people_involved", "integer", "People involved during the year; empty if not reported."),
         _c("activities", "integer", "Involvement activities during the year; empty if not reported."),
