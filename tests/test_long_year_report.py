@@ -17,13 +17,16 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import ROOT, build_env, chromium_path, fixture_project, run_build
+from conftest import ROOT, build_env, chromium_path, examples, fixture_project, run_build
 from engagement_hub.output.boardpack import CONTINUES
 from engagement_hub.output.site import HubSite
 from engagement_hub.pages.addresses import url_of
-from engagement_hub.pages.paging import YEAR_GOALS
+from engagement_hub.pages.pages import Page
+from engagement_hub.pages.paging import YEAR_GOALS, paginate
 
 TEMPLATES = ROOT / "theme_overrides" / "hub"
 
@@ -88,6 +91,41 @@ def target(src: str, href: str) -> tuple[str, str]:
     path, _, fragment = href.partition("#")
     here = url_of(src)
     return (posixpath.normpath(posixpath.join(here, path)) + "/" if path else here).lstrip("./"), fragment
+
+
+class _Goal:
+    def __init__(self, number: int) -> None:
+        self.id, self.number = f"g{number}", number
+
+
+class _Year:
+    label = "2025/26"
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(count=st.integers(min_value=0, max_value=6 * YEAR_GOALS + 3), whole=st.booleans())
+def test_any_number_of_goals_is_split_into_pages_that_hold_each_report_once(count: int, whole: bool) -> None:
+    """Any count, on the page function alone: each page holds at most YEAR_GOALS reports (all of them in the
+    print build), the pages together hold every report once and in order, and the year page knows where each is."""
+    rows = [{"goal": _Goal(n)} for n in range(1, count + 1)]
+    year = Page("progress/2025-26.md", "Progress in 2025/26", "year",
+                {"year": _Year(), "previous": None, "rows": rows, "reports": rows,
+                 "new_pledges": [], "completed_pledges": []})
+    pages = paginate([year], whole_reports=whole)
+    first, parts = pages[0], [p for p in pages if p.kind in ("year", "year-goals")]
+    assert [p.kind for p in parts] == ["year", *["year-goals"] * (len(parts) - 1)]
+    shown = [row["goal"].id for part in parts for row in part.context["reports"]]
+    assert shown == [row["goal"].id for row in rows]
+    assert first.context["rows"] == rows  # the summary still has every goal
+    if whole or count <= YEAR_GOALS:
+        assert len(parts) == 1
+    else:
+        assert all(len(part.context["reports"]) <= YEAR_GOALS for part in parts)
+        assert len(parts) == -(-count // YEAR_GOALS)
+    holder = {row["goal"].id: ("" if part is first else part.src) for part in parts for row in part.context["reports"]}
+    assert first.context["report_src"] == holder
+    for part in parts[1:]:
+        assert part.context["year"] is year.context["year"] and part.context["host"].src == year.src
 
 
 CASES = [("network", YEAR_GOALS + 1), ("trust", 2 * YEAR_GOALS + 3), ("network", 3 * YEAR_GOALS)]
