@@ -19,6 +19,8 @@ class Alternate:
     absolute: str
     """With the site's address (site_url), or '' when the data gives none."""
     current: bool
+    built: bool = True
+    """False in a preview (`make serve`), which builds only its own language: a link there would not be found."""
 
 
 def prefix(language: Language) -> str:
@@ -26,10 +28,12 @@ def prefix(language: Language) -> str:
     return "" if language.code == SOURCE else f"{language.code}/"
 
 
-def alternates(url: str, current: Language, languages: tuple[Language, ...], site_url: str = "") -> list[Alternate]:
+def alternates(url: str, current: Language, languages: tuple[Language, ...], site_url: str = "",
+               preview: bool = False) -> list[Alternate]:
     """The page at ``url`` (relative to its own language's root, e.g. 'strategy/') in every language.
 
-    ``site_url`` is the English site's address; empty, and the absolute addresses are too."""
+    ``site_url`` is the English site's address; empty, and the absolute addresses are too. ``preview``:
+    only ``current`` is built (``mkdocs serve``), so the others are named but not ``built``."""
     url = url.lstrip("/")
     if len(languages) < 2:
         return []
@@ -38,5 +42,6 @@ def alternates(url: str, current: Language, languages: tuple[Language, ...], sit
     up = "../" * depth
     base = site_url.rstrip("/") + "/" if site_url else ""
     return [Alternate(language, (up + prefix(language) + url) or "./",
-                      base + prefix(language) + url if base else "", language.code == current.code)
+                      base + prefix(language) + url if base else "", language.code == current.code,
+                      not preview or language.code == current.code)
             for language in languages]
