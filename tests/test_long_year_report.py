@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from conftest import ROOT, build_env, chromium_path, examples, fixture_project, run_build
-from engagement_hub.output.boardpack import CONTINUES
+from engagement_hub.output.boardpack import CONTINUES, split_reports
 from engagement_hub.output.site import HubSite
 from engagement_hub.pages.addresses import url_of
 from engagement_hub.pages.pages import Page
@@ -208,6 +208,19 @@ def test_the_print_build_keeps_every_report_on_the_year_page(long_site) -> None:
     assert set(whole.pages) == {src for src, page in web.pages.items() if page.kind != "year-goals"}
 
 
+def test_what_changed_says_the_measures_tables_continue_on_the_pages_after(long_site) -> None:
+    """'Each goal's measures table below' would send a reader down a page that holds only the first reports."""
+    _, web, root = long_site
+    whole = load(root, whole_reports=True)
+    for year in year_pages(web):
+        online = soup(web, year).select_one("p.hub-changes-measures")
+        printed = BeautifulSoup(whole.render(year), "html.parser").select_one("p.hub-changes-measures")
+        assert online is not None and printed is not None  # both fixtures' goals have measures
+        assert "table (starting with goal 1), below and on the pages after this one, shows" in online.get_text()
+        assert "table below (starting with goal 1) shows" in printed.get_text()
+        assert "pages after" not in printed.get_text()
+
+
 def test_a_report_that_fits_is_drawn_on_one_page_in_both_builds(tmp_path: Path) -> None:
     """The negative: at YEAR_GOALS goals nothing is split, so the web page is the print page."""
     root = with_goals("network", YEAR_GOALS, tmp_path / "project")
@@ -238,7 +251,8 @@ def test_the_board_pack_prints_every_goal_from_the_print_build_and_refuses_the_w
 
     refused = board_pack(root, web, tmp_path / "refused", draft)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "continues on further pages" in refused.stderr and "HUB_PRINT=1" in refused.stderr
+    assert f"the report for {draft.replace('-', '/')} continues on further pages" in refused.stderr
+    assert "HUB_PRINT=1" in refused.stderr
     assert not list((tmp_path / "refused").glob("*.pdf"))
 
     result = board_pack(root, printed, tmp_path / "out", draft)
@@ -256,3 +270,11 @@ def test_the_board_pack_prints_every_goal_from_the_print_build_and_refuses_the_w
     assert bookmarks == ["".join(named[anchor].split()) for anchor in goal_anchors(root)]
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "goal reports" not in text.lower()  # no pager: the report is whole
+
+
+def test_the_refusal_names_each_split_year_in_a_sentence() -> None:
+    site = Path("site")
+    assert split_reports(site, ["2025/26"]).startswith("In site, the report for 2025/26 continues on further pages")
+    assert "the reports for 2024/25 and 2025/26 continue on" in split_reports(site, ["2024/25", "2025/26"])
+    assert "the reports for 2023/24, 2024/25 and 2025/26 continue on" in split_reports(
+        site, ["2023/24", "2024/25", "2025/26"])

@@ -38,6 +38,14 @@ def print_to_pdf(chromium: str, url: str, pdf: Path) -> None:
             check=True, capture_output=True, timeout=180)
 
 
+def split_reports(site_dir: Path, labels: list[str]) -> str:
+    """Why the years ``labels`` (one or more) cannot be printed from ``site_dir``, and what to do instead."""
+    reports = f"the report for {labels[0]} continues" if len(labels) == 1 else \
+        f"the reports for {', '.join(labels[:-1])} and {labels[-1]} continue"
+    return (f"In {site_dir}, {reports} on further pages, so a PDF printed from it would miss goals. "
+            f"Print from a build made with {PRINT_ENV}=1, as make board-pack does.")
+
+
 def make_board_packs(root: Path, site_dir: Path, out_dir: Path, chromium: str, draft: str = "") -> list[Path]:
     """A PDF for every published year in the built site, or for the one draft year asked for (from a preview
     build, marked DRAFT on every page); returns the files written."""
@@ -52,9 +60,7 @@ def make_board_packs(root: Path, site_dir: Path, out_dir: Path, chromium: str, d
         raise FileNotFoundError(f"{site_dir} has no page for {', '.join(missing)}: build the site first (make build).")
     split = [y.label for y in years if CONTINUES in (site_dir / "progress" / y.slug / "index.html").read_text("utf-8")]
     if split:
-        raise FileNotFoundError(
-            f"In {site_dir}, the report for {', '.join(split)} continues on further pages, so its PDF would miss "
-            f"goals. Print from a build made with {PRINT_ENV}=1, as make board-pack does.")
+        raise FileNotFoundError(split_reports(site_dir, split))
     out_dir.mkdir(parents=True, exist_ok=True)
     base, server = serve(site_dir)
     written = []
