@@ -57,6 +57,21 @@ def test_load_is_timed_in_turns_with_pyyaml_reading_the_same_files(tmp_path: Pat
         bench.python_run(bench.LOAD_FLOOR, project, str(project))
 
 
+def test_load_parts_times_the_reader_alone_and_stops_on_a_file_it_cannot_read(tmp_path: Path) -> None:
+    """bench/load_parts.py: the check, the reader alone and PyYAML alone, each in fresh processes in turns."""
+    import load_parts
+    import run as bench
+
+    project = copy_project(tmp_path / "hub", with_data=False)
+    synthetic.generate(1, project / "data")
+    figures = load_parts.parts(project, repeat=1)
+    assert list(figures) == ["check", "reader alone", "PyYAML alone"] and all(s > 0 for s in figures.values())
+    # The reader alone is timed only on files it reads without a problem: one with a problem stops it.
+    (project / "data" / "progress" / "2099-00.yml").write_text("a: 1\na: 2\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="appears twice"):
+        bench.python_run(load_parts.READER, project, str(project))
+
+
 @pytest.mark.parametrize(("load_s", "yaml_s", "verdicts"), [
     (0.9, 1.4, [True, True]), (1.2, 1.4, [False, True]), (0.9, 0.8, [True, False])])
 def test_each_load_budget_line_passes_or_fails_on_its_own_figures(load_s: float, yaml_s: float,
