@@ -306,7 +306,10 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
     # newstyle gettext as the hub's own templates, so the compiled templates are alike for every language.
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(site.renderer.translations if site else NullTranslations(), newstyle=True)
-    preview = bool(_state.get("preview"))  # `mkdocs serve` builds one language: the others are named, not linked
+    # `mkdocs serve` builds one language and no search index: the other languages are named, not linked,
+    # and the search box says it has no index rather than "try again".
+    preview = bool(_state.get("preview"))
+    env.globals["hub_preview"] = preview
     env.globals["hub_alternates"] = (lambda url: alternates(url, site.language, site.languages,  # type: ignore[union-attr]
                                                             _state.get("site_url") or "", preview)) \
         if site else (lambda url: [])

@@ -1,6 +1,7 @@
-"""`make serve` on a site in several languages: the preview builds only its own language, so its
-language switcher names the others without linking to pages it does not have, and says how to see
-them. (The built site links every language: test_languages_site.py.)"""
+"""What `make serve` does not build, said where the editor looks. The preview builds only its own
+language, so its language switcher names the others without linking to pages it does not have, and
+says how to see them (the built site links every language: test_languages_site.py); it builds no
+search index, so its search box says so instead of asking to try again."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from test_preview_errors import start, stop, until
 
-from conftest import fixture_project, with_languages
+from conftest import BUSY_MACHINE_MS, fixture_project, with_languages
 from engagement_hub.pages.alternates import alternates
 from engagement_hub.reading.languages import ENGLISH, Language
 
@@ -77,3 +78,31 @@ def test_only_a_preview_leaves_other_languages_unbuilt() -> None:
                                                                           preview=True)}
         assert built == [True, True, True]
         assert previewed == {language.code: language == current for language in languages}
+
+
+NO_SEARCH = "The preview has no search: make preview builds the site with its search into site-preview/."
+
+
+def test_the_preview_search_says_it_has_no_index(tmp_path: Path, browser) -> None:
+    base, server = start(fixture_project("trust", tmp_path / "project"))
+    try:
+        until(server, f"{base}/strategy/", lambda html: "<h1" in html)
+        assert status(f"{base}/pagefind/pagefind.js") == 404  # what makes the search fail in the preview
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.set_default_timeout(BUSY_MACHINE_MS)  # a bound for a busy machine, never a measure
+        page = context.new_page()
+        page.goto(f"{base}/strategy/")
+        page.keyboard.press("/")
+        page.locator(".md-search__input").press_sequentially("patient", delay=20)
+        page.wait_for_function("(words) => document.querySelector('#hub-search-status').textContent === words",
+                               arg=NO_SEARCH)
+        context.close()
+    finally:
+        stop(server)
+
+
+def test_a_built_site_keeps_asking_to_try_again(languages_site: Path) -> None:
+    """The negative: a published site has its index, so a failure there is passing and worth another try."""
+    html = (languages_site / "strategy" / "index.html").read_text(encoding="utf-8")
+    failed = BeautifulSoup(html, "html.parser").select_one("[data-hub-search]")["data-hub-failed"]
+    assert failed == "Search could not be loaded. Try again, or use the menu."
