@@ -18,7 +18,7 @@ help:
 	@echo "make preview build the site with draft years into site-preview/"
 	@echo "make check   check data/ and the macros in content/ pages, fast, with plain-English errors"
 	@echo "make messages  after changing a template's words: update the translation catalogues in locale/"
-	@echo "make new-site  replace the example in data/ and content/about.md with a starter for your own organisation"
+	@echo "make new-site  replace the example in data/ and content/about.md with a starter for your own organisation (refuses to replace uncommitted changes; ARGS=--force)"
 	@echo "make test    set up and run every test"
 	@echo "make test-fork  run every test as a fork would, with another organisation's data (FORK_ORG=group)"
 	@echo "make lint    ruff"
