@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_inputs import run_check, scratch_data
 
-from conftest import fixture_project, run_build
-from engagement_hub.reading.fields import email_problem, url_problem
+from conftest import FIXTURES, fixture_project, run_build
+from engagement_hub.reading.fields import email_problem, is_url_field, url_problem
 from engagement_hub.reading.load import check
 from engagement_hub.reading.schema import SCHEMA_DIR, bundled
 
@@ -293,3 +293,45 @@ def test_a_value_the_fast_validator_refuses_is_refused_even_if_the_other_finds_n
     monkeypatch.setattr(schema, "_full", lambda name: FindsNothing())
     problems = schema.validate(doc, "organisation")
     assert problems and problems[0].file == "data/organisation.yml"
+
+
+# --- one mistake, one message ---
+
+def url_fields(node: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Where a data file holds a web address in a field named for one (url, join.url, feedback_url...)."""
+    if isinstance(node, dict):
+        return [path for key, value in node.items()
+                for path in ([(*at, key)] if is_url_field(key) and isinstance(value, str) else url_fields(value, (*at, key)))]
+    if isinstance(node, list):
+        return [path for index, item in enumerate(node) for path in url_fields(item, (*at, index))]
+    return []
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+
+
+@pytest.mark.parametrize("kind", ["trust", "group", "network"])
+def test_a_refused_address_is_one_problem_in_every_url_field(tmp_path: Path, kind: str) -> None:
+    """The field's own check and the schema's pattern both refuse a bad address: the reader gets one message,
+    the one that says what is wrong with it, for every field that holds an address and several attacks."""
+    tried = 0
+    for file in ("organisation.yml", "channels.yml", "opportunities.yml", "involvement.yml", "strategy.yml"):
+        source = FIXTURES / kind / "data" / file
+        if not source.is_file():
+            continue
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        for path in url_fields(data)[:6]:  # the first few of each file: every shape of address field in it
+            for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example/"):
+                root = fixture_project(kind, tmp_path / f"{kind}-{tried}")
+                changed = yaml.safe_load(source.read_text(encoding="utf-8"))
+                set_field(changed, ".".join(str(part) for part in path), bad)
+                (root / "data" / file).write_text(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False),
+                                                  encoding="utf-8")
+                _, problems = check(root)
+                at = [p for p in problems if p.severity == "error"]
+                assert [(p.file, p.path) for p in at] == [(f"data/{file}", dotted(path))], (bad, [p.human() for p in at])
+                assert at[0].message == url_problem(bad, field=str(path[-1]))
+                shutil.rmtree(root)
+                tried += 1
+    assert tried >= 4, f"only {tried // 4} address fields were tried in the {kind}'s data"

@@ -48,6 +48,11 @@ _TEL = re.compile(r"\+?[0-9][0-9 ()-]*")
 _UNSAFE_IN_URL = re.compile(r"""["'<>`\\\s\x00-\x1f\x7f]""")
 _MAILTO_FIELDS = {"subject", "body"}  # a prefilled subject is fine; cc, bcc and other headers are not
 URL_FIELDS = {"url", "feedback_url", "site_url", "href", "link"}
+
+
+def is_url_field(name: str | int) -> bool:
+    """A field whose whole value is one web address, checked by ``url_problem``."""
+    return isinstance(name, str) and (name in URL_FIELDS or name.endswith("_url"))
 EMAIL_FIELDS = {"email"}
 # Any text written exactly like a date is read as one, in whichever field it is.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -168,7 +173,7 @@ class _FieldWalk:
 
     def _plain(self, name: str) -> bool:
         if (plain := self.plain_names.get(name)) is None:
-            plain = self.plain_names[name] = not (name in URL_FIELDS or name.endswith("_url") or name in EMAIL_FIELDS)
+            plain = self.plain_names[name] = not (is_url_field(name) or name in EMAIL_FIELDS)
         return plain
 
     def value(self, at: Path, name: str, value: Any) -> None:
@@ -213,7 +218,7 @@ def _string_problems(doc: Document, at: Path, name: str, value: str) -> list[Pro
     if message:
         return [doc.problem(at, message, hint=hint, offset=offset)]
     shown = value[:80]
-    if name in URL_FIELDS or name.endswith("_url"):
+    if is_url_field(name):
         if message := url_problem(value, field=name):
             return [doc.problem(at, message, expected="an address starting https:// (or mailto:, tel:, or a / path)",
                                 found=shown, hint="Copy the address from the browser's address bar.")]

@@ -20,7 +20,7 @@ from . import model as m
 from . import opportunities as op
 from .builddate import build_date
 from .contrast import brand_problems
-from .fields import field_problems
+from .fields import field_problems, is_url_field
 from .history import date_problems
 from .languages import ENGLISH, SOURCE, Language, language_problems
 from .logo import logo_problems
@@ -77,11 +77,15 @@ def _read(path: Path, label: str, schema: str | None, memory: Memory) -> tuple[D
         return None, problems
     # A field the reader already explained (say '0123' read as 83) needs no second message from the schema.
     explained = {p.path for p in problems}
+    in_fields = [p for p in field_problems(doc, doc.data, (), checked) if p.path not in explained]
+    # Nor does a web address its field's own check refused (url_problem): one mistake, one message, which
+    # names what is wrong with the address rather than the pattern it missed.
+    explained |= {p.path for p in in_fields if is_url_field(p.path.rsplit(".", 1)[-1])}
     if schema is not None:
         found = validate_changed(doc, schema, checked) if checked else validate(doc, schema)
         problems += [p for p in found if p.path not in explained]
     problems += _unsafe_text(doc, doc.data, (), memory, checked)
-    problems += [p for p in field_problems(doc, doc.data, (), checked) if p.path not in explained]
+    problems += in_fields
     if not problems:  # a preview (`make serve`) reloads on every save: an unchanged file is not read again
         memory.unchanged[label] = (raw, doc)
     return (None if problems else doc), problems + split_list_problems(doc, raw)
