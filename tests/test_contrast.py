@@ -73,6 +73,24 @@ def test_a_pale_accent_fails_as_link_text(project: Path) -> None:
     assert "field: brand.accent" in result.stderr and 'brand.accent "#9db7d5" on white' in result.stderr
 
 
+def test_dark_header_text_names_both_colours_and_their_lines(project: Path) -> None:
+    """Only on_primary was changed: the hint must not send the editor to make the header darker (which would
+    make it worse); it names both colours of the pair, each with its line, and either may be changed."""
+    lines = set_brand(project, on_primary="#333333", primary="#005eb8")
+    result = make_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert 'brand.on_primary "#333333" on brand.primary' in result.stderr
+    assert (f"Change brand.on_primary (line {lines['on_primary']}) or brand.primary (line {lines['primary']})"
+            in result.stderr)
+    assert "Make brand.primary" not in result.stderr
+
+
+def test_a_pale_link_colour_is_to_be_made_darker_on_its_own_line(project: Path) -> None:
+    lines = set_brand(project, accent="#9db7d5")
+    result = make_check(project)
+    assert f"Make brand.accent (line {lines['accent']}) darker" in result.stderr
+
+
 def test_dark_text_on_a_light_header_is_accepted(project: Path) -> None:
     set_brand(project, primary="#ffb81c", on_primary="#212b32", accent="#003087")
     result = make_check(project)

@@ -49,6 +49,18 @@ def _describe(name: str, brand: dict[str, str]) -> str:
     return f'brand.{name} "{brand[name]}"' if name in brand else f"white ({name})"
 
 
+def _fix(pairing: Pairing, brand: dict[str, str], doc: Document) -> str:
+    """What to change: each brand colour of the pair, on its own line, as the editor counts lines. Either may be
+    the one that was edited, and whether it must get darker or lighter depends on the other."""
+    fields = [name for name in (pairing.foreground, pairing.background) if name in brand]
+    named = " or ".join(f"brand.{name} (line {doc.where(('brand', name))[0]})" for name in fields)
+    if len(fields) == 2:
+        return (f"Change {named} so that one is much darker than the other, until the ratio is at least "
+                f"{pairing.minimum:g}:1. White on NHS blue #005eb8 is 6.4:1.")
+    return (f"Make {named} darker until the ratio is at least {pairing.minimum:g}:1. "
+            "NHS blue #005eb8 on white is 6.4:1.")
+
+
 def brand_problems(doc: Document) -> list[Problem]:
     """Every brand colour pairing below its WCAG minimum, located at the field a fix would change."""
     brand = (doc.data or {}).get("brand") if isinstance(doc.data, dict) else None
@@ -70,6 +82,5 @@ def brand_problems(doc: Document) -> list[Problem]:
             f"These colours are used for {pairing.used_for}.",
             expected=f"a contrast ratio of at least {pairing.minimum:g}:1",
             found=f"{ratio:.2f}:1",
-            hint=f"Make brand.{field} darker (or the other colour lighter) until the ratio is at least "
-                 f"{pairing.minimum:g}:1. NHS blue #005eb8 on white is 6.4:1."))
+            hint=_fix(pairing, brand, doc)))
     return problems
