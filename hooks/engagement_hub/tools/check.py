@@ -17,12 +17,13 @@ from ..output.content import content_problems
 from ..pages.record import frozen_problems
 from ..reading import model as m
 from ..reading.builddate import BuildDateError, build_date
+from ..reading.htmltags import document_tags
 from ..reading.load import checked_documents, language_texts
 from ..reading.multilingual import coverage_report
 from ..reading.problems import Problem, report
 from ..reading.readability import readability_problems
 from ..reading.source import Document
-from ..reading.spreadsheet import formula_problems
+from ..reading.spreadsheet import document_formulas
 from ..reading.statement import statement_problems
 
 
@@ -45,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         hub, docs, years, problems = checked_documents(args.root, today)
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
-                              + readability_problems(args.root) + formula_problems(args.root))
+                              + readability_problems(args.root)
+                              # Texts a spreadsheet would run, and HTML the site will not use: warnings only.
+                              + [warning for doc in (*docs.values(), *years)
+                                 for warning in document_formulas(doc) + document_tags(doc)])
             # Published years are frozen (record.py): the check compares them with their snapshots.
             problems = sorted(problems + frozen_problems(args.root, hub, docs, years))
         coverage = _coverage(args.root, docs, years, problems)
