@@ -89,6 +89,7 @@ def test_a_translation_of_older_english_is_stale_shown_in_english_and_warned(roo
         ("data/translations/cy.yml", "['strategy.yml'].goals.act-on-what-matters-most.title.english", "warning")]
     assert stale[0].line == (root / "data/translations/cy.yml").read_text().splitlines().index(
         "        english: Act on what matters most") + 1
+    assert stale[0].hint.startswith("Nothing else needs to change now")  # said to whoever edited the English
     texts, _ = language_texts(root, docs, years)
     welsh = build_hub(*documents_in(texts[0], docs, years))
     assert welsh.strategy.goals[1].title == hub.strategy.goals[1].title

@@ -134,8 +134,10 @@ def _entry(doc: Document, path: tuple[str, ...], value: Any, unit: Unit, default
         problems.append(doc.problem(
             (*path, "english"), "The English has changed since this was translated.",
             expected=_short(unit.english), found=_short(english), severity="warning",
-            hint="Update the translation to match the English now in data/"
-                 f"{unit.file}, then copy that English into 'english:'."))
+            # Often seen by whoever edited the English, who may not write this language: say that nothing breaks.
+            hint="Nothing else needs to change now: until the translation is updated, this language's pages show the "
+                 "new English here, marked as English. Whoever translates for you then changes 'text:' to match the "
+                 f"English now in data/{unit.file}, and copies that English into 'english:'."))
     return Entry(text=text, english=english, reviewed=value.get("reviewed", defaults[0]),
                  machine=value.get("machine", defaults[1]), stale=stale)
 
