@@ -5,13 +5,12 @@ search index, so its search box says so instead of asking to try again."""
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from test_preview_errors import start, stop, until
+from test_preview_removed import status
 
 from conftest import BUSY_MACHINE_MS, fixture_project, with_languages
 from engagement_hub.pages.alternates import alternates
@@ -19,14 +18,6 @@ from engagement_hub.reading.languages import ENGLISH, Language
 
 WELSH = Language("cy", "Cymraeg", "ltr")
 URDU = Language("ur", "اردو", "rtl")
-
-
-def status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def dead_links(page_url: str, soup: BeautifulSoup) -> list[str]:
