@@ -48,14 +48,14 @@ _TEL = re.compile(r"\+?[0-9][0-9 ()-]*")
 _UNSAFE_IN_URL = re.compile(r"""["'<>`\\\s\x00-\x1f\x7f]""")
 _MAILTO_FIELDS = {"subject", "body"}  # a prefilled subject is fine; cc, bcc and other headers are not
 URL_FIELDS = {"url", "feedback_url", "site_url", "href", "link"}
+EMAIL_FIELDS = {"email"}
+# Any text written exactly like a date is read as one, in whichever field it is.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def is_url_field(name: str | int) -> bool:
     """A field whose whole value is one web address, checked by ``url_problem``."""
     return isinstance(name, str) and (name in URL_FIELDS or name.endswith("_url"))
-EMAIL_FIELDS = {"email"}
-# Any text written exactly like a date is read as one, in whichever field it is.
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def url_problem(value: str, *, field: str = "url") -> str:
