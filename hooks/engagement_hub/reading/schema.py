@@ -99,11 +99,16 @@ def _refs_in_all_of(node: Any) -> Any:
 # is tens of thousands of copies of a large function's locals. An f-string names it alike without the copy;
 # only literals whose every brace holds a plain variable name, with no backslash, are rewritten.
 _NAME_BY_LOCALS = re.compile(r'"((?:[^"\\{}\n]|\{[A-Za-z_]\w*\})*)"\.format\(\*\*locals\(\)\)')
-_CHECKER_FORM = "names as f-strings"  # part of the cache key: change it with the rewriting above
+# JSON Schema counts 4.0 as an integer, so both checkers let 'starts_month: 4.0' through to code that needs a
+# whole number (calendar.monthrange), which then failed. A field the schemas call an integer takes only a
+# whole number as written: fastjsonschema's test for an integral float is taken out of its checker, and the
+# full checker (for messages) is given the same meaning of "integer" (_WHOLE_NUMBERS).
+_INTEGRAL_FLOAT = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
+_CHECKER_FORM = "names as f-strings; integers without floats"  # part of the cache key: change it with the rewriting
 
 
 def _names_without_locals(source: str) -> str:
-    return _NAME_BY_LOCALS.sub(lambda match: f'f"{match.group(1)}"', source)
+    return _INTEGRAL_FLOAT.sub("", _NAME_BY_LOCALS.sub(lambda match: f'f"{match.group(1)}"', source))
 
 
 @cache
@@ -142,7 +147,9 @@ def _compiled(schema: dict[str, Any]) -> Any:
 def _full(name: str) -> jsonschema.Draft202012Validator:
     import jsonschema  # noqa: PLC0415 - only data with a mistake needs it, and it is slow to import
 
-    return jsonschema.Draft202012Validator(bundled(name))
+    whole = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=whole)(bundled(name))
 
 
 def validate(doc: Document, name: str) -> list[Problem]:
@@ -368,6 +375,10 @@ def _explain(error: jsonschema.ValidationError, doc: Document) -> list[Problem]:
         # An unquoted date or year read as a number: say the form, not "put it in quotes".
         return [doc.problem(path, "This is not written in the form the hub expects.", expected=described,
                             found=describe(value), hint=_pattern_hint(form, str(doc.raw.get(path, value))))]
+    if kind == "type" and isinstance(value, float) and value.is_integer() and "integer" in str(error.validator_value):
+        return [doc.problem(path, "This should be a whole number, written without a decimal point.",
+                            expected="a whole number", found=str(doc.raw.get(path, value)),
+                            hint=f"Write it as {int(value)}.")]
     if kind == "type":
         return [doc.problem(path, f"This should be {_expected_type(error.validator_value)}.",
                             expected=_expected_type(error.validator_value), found=describe(value),
