@@ -33,6 +33,7 @@ from ..reading.load import load_language
 from ..reading.logo import site_path
 from ..reading.problems import DataError, Problem
 from .csp import with_policy
+from .frontmatter import front_matter_problems
 from .macros import expand
 from .pagetext import unreadable_pages
 from .render import Renderer, long_date
@@ -67,6 +68,13 @@ def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
                 f"({made[url]}); one would silently replace the other.",
                 expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -more."))
     return problems
+
+
+def content_page_problems(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
+    """What stops content/'s pages from being published with ``pages``: an address taken twice, or page
+    information the theme would print as HTML or could not build (frontmatter.py). `make check` asks too."""
+    return content_clashes(content_dir, pages) + moved.clashes(moved.moved(pages), pages, content_dir) \
+        + front_matter_problems(content_dir)
 
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:
@@ -134,8 +142,7 @@ class HubSite:
         hub = wordtables.in_language(hub, words) if translations else hub
         pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words,
                                                          whole_reports=whole_reports)}
-        if clashes := unreadable_pages(content_dir) + content_clashes(content_dir, pages) \
-                + moved.clashes(moved.moved(pages), pages, content_dir):
+        if clashes := unreadable_pages(content_dir) + content_page_problems(content_dir, pages):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         # A translation file's 'reviewed' (default false) covers the site's own words in that language too.

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 from ..output.content import content_problems
+from ..output.site import content_page_problems
+from ..pages.pages import build_pages
 from ..pages.record import frozen_problems
 from ..reading import model as m
 from ..reading.builddate import BuildDateError, build_date
@@ -45,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hub, docs, years, problems = checked_documents(args.root, today)
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
+            pages = {page.src: page for page in build_pages(hub, today)}  # the addresses content/ must not take
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
+                              + content_page_problems(Path(args.root) / "content", pages)
                               + readability_problems(args.root)
                               # Texts a spreadsheet would run, and HTML the site will not use: warnings only.
                               + [warning for doc in (*docs.values(), *years)
