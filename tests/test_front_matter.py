@@ -88,3 +88,21 @@ def test_a_language_name_from_the_data_is_shown_as_text_on_every_page(tmp_path: 
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Cymraeg&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+
+
+def test_a_content_page_inside_a_languages_folder_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    """/cy/ is where the Welsh site is built: content/cy.md or content/cy/anything.md would be overwritten by it,
+    or overwrite it. Without Welsh in the data, the same page is an ordinary page (the negative)."""
+    plain = fixture_project("trust", tmp_path / "plain")
+    (plain / "content" / "cy.md").write_text("# Cymru\n", encoding="utf-8")
+    assert make_check(plain).returncode == 0
+
+    root = with_languages(fixture_project("trust", tmp_path / "project"))
+    (root / "content" / "cy.md").write_text("# Cymru\n", encoding="utf-8")
+    (root / "content" / "ur").mkdir()
+    (root / "content" / "ur" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    checked, built = make_check(root), run_build(root, tmp_path / "site")
+    for said in (checked.stderr, built.stderr):
+        assert "content/cy.md would be published at /cy/, inside /cy/" in said
+        assert "content/ur/notes.md would be published at /ur/notes/, inside /ur/" in said
+    assert checked.returncode == 1 and built.returncode != 0

@@ -70,11 +70,26 @@ def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def content_page_problems(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
-    """What stops content/'s pages from being published with ``pages``: an address taken twice, or page
-    information the theme would print as HTML or could not build (frontmatter.py). `make check` asks too."""
+def content_page_problems(content_dir: Path, pages: dict[str, Any], codes: tuple[str, ...] = ()) -> list[Problem]:
+    """What stops content/'s pages from being published with ``pages`` and the sites in the languages ``codes``:
+    an address taken twice, or page information the theme would print as HTML or could not build
+    (frontmatter.py). `make check` asks too."""
     return content_clashes(content_dir, pages) + moved.clashes(moved.moved(pages), pages, content_dir) \
-        + front_matter_problems(content_dir)
+        + language_folder_clashes(content_dir, codes) + front_matter_problems(content_dir)
+
+
+def language_folder_clashes(content_dir: Path, codes: tuple[str, ...]) -> list[Problem]:
+    """Hand-written pages inside /cy/ or /ur/, where the site in that language is built (languagebuild.py)."""
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() and codes else []:
+        src = path.relative_to(content_dir).as_posix()
+        if (folder := url_of(src).split("/", 1)[0]) in codes:
+            problems.append(Problem(
+                f"content/{src}", 1, 1, "(the whole file)",
+                f"content/{src} would be published at /{url_of(src)}, inside /{folder}/, where the site in the "
+                f"language '{folder}' is built; one would silently replace the other.",
+                expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -page."))
+    return problems
 
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:
@@ -142,7 +157,8 @@ class HubSite:
         hub = wordtables.in_language(hub, words) if translations else hub
         pages = {page.src: page for page in build_pages(hub, today, memory, feed=feed_path, words=words,
                                                          whole_reports=whole_reports)}
-        if clashes := unreadable_pages(content_dir) + content_page_problems(content_dir, pages):
+        if clashes := unreadable_pages(content_dir) + content_page_problems(
+                content_dir, pages, tuple(lang.code for lang in languages if lang.code != SOURCE)):
             raise DataError(clashes)
         extra = [(title, src) for title, src in content_pages(content_dir) if src not in pages]
         # A translation file's 'reviewed' (default false) covers the site's own words in that language too.

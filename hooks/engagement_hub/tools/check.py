@@ -20,6 +20,7 @@ from ..pages.record import frozen_problems
 from ..reading import model as m
 from ..reading.builddate import BuildDateError, build_date
 from ..reading.htmltags import document_tags
+from ..reading.languages import languages
 from ..reading.load import checked_documents, language_texts
 from ..reading.multilingual import coverage_report
 from ..reading.problems import Problem, report
@@ -49,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         if hub is not None:  # valid data: the statement's review date and content/'s macros (errors), plain language
             pages = {page.src: page for page in build_pages(hub, today)}  # the addresses content/ must not take
             problems = sorted(problems + statement_problems(args.root, today) + content_problems(args.root, hub)
-                              + content_page_problems(Path(args.root) / "content", pages)
+                              + content_page_problems(Path(args.root) / "content", pages,
+                                                      tuple(lang.code for lang in languages(docs["organisation"].data)))
                               + readability_problems(args.root)
                               # Texts a spreadsheet would run, and HTML the site will not use: warnings only.
                               + [warning for doc in (*docs.values(), *years)
