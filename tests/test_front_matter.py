@@ -106,3 +106,13 @@ def test_a_content_page_inside_a_languages_folder_is_refused_by_check_and_build(
         assert "content/cy.md would be published at /cy/, inside /cy/" in said
         assert "content/ur/notes.md would be published at /ur/notes/, inside /ur/" in said
     assert checked.returncode == 1 and built.returncode != 0
+
+
+def test_a_page_named_with_markup_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    """With no title of its own, MkDocs titles a page from its file's name, which Material prints unescaped."""
+    root = fixture_project("group", tmp_path / "project")
+    (root / "content" / 'x<img src=x onerror="alert(1)">.md').write_text("Some text.\n", encoding="utf-8")
+    checked, built = make_check(root), run_build(root, tmp_path / "site")
+    for said in (checked.stderr, built.stderr):
+        assert "field: (the file's name)" in said and "may not contain '<'" in said and "Traceback" not in said
+    assert checked.returncode == 1 and built.returncode != 0

@@ -41,7 +41,12 @@ def front_matter_problems(content_dir: Path) -> list[Problem]:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             continue
-        problems += page_problems(text, f"content/{path.relative_to(content_dir).as_posix()}")
+        label = f"content/{path.relative_to(content_dir).as_posix()}"
+        if found := _MARKUP.search(label):  # with no title given, MkDocs makes one from the file's name
+            problems.append(Problem(label, 1, 1, "(the file's name)", _markup("file name", found.group()),
+                                    expected=_NO_MARKUP, found=label, hint="Rename the file with letters, "
+                                                                          "digits and hyphens, such as our-story.md."))
+        problems += page_problems(text, label)
     return problems
 
 
