@@ -51,21 +51,25 @@ def _template_stamps(template_dir: Path | None) -> tuple[Any, ...]:
                         if f.is_file())) if themes else ()
 
 
-def content_clashes(content_dir: Path, pages: dict[str, Any]) -> list[Problem]:
-    """Hand-written pages published at the address of a page the hub makes from data.
+def content_clashes(content_dir: Path, pages: dict[str, Any], codes: tuple[str, ...] = ()) -> list[Problem]:
+    """Hand-written pages published at the address of a page the hub makes from data, or inside the folder
+    of a language ``codes`` names, where the site in that language is built (languagebuild.py).
 
     content/strategy.md and the hub's strategy/index.md are both /strategy/: one would
-    silently replace the other.
+    silently replace the other; content/cy.md and the Welsh site are both /cy/.
     """
     made = {url_of(src): src for src in pages}
     problems = []
     for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
         src = path.relative_to(content_dir).as_posix()
-        if (url := url_of(src)) in made:
+        url = url_of(src)
+        folder = url.split("/", 1)[0]
+        where = (f"where the hub already makes a page from data ({made[url]})" if url in made else
+                 f"inside /{folder}/, where the site in the language '{folder}' is built" if folder in codes else "")
+        if where:
             problems.append(Problem(
                 f"content/{src}", 1, 1, "(the whole file)",
-                f"content/{src} would be published at /{url}, where the hub already makes a page from data "
-                f"({made[url]}); one would silently replace the other.",
+                f"content/{src} would be published at /{url}, {where}; one would silently replace the other.",
                 expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -more."))
     return problems
 
@@ -74,22 +78,8 @@ def content_page_problems(content_dir: Path, pages: dict[str, Any], codes: tuple
     """What stops content/'s pages from being published with ``pages`` and the sites in the languages ``codes``:
     an address taken twice, or page information the theme would print as HTML or could not build
     (frontmatter.py). `make check` asks too."""
-    return content_clashes(content_dir, pages) + moved.clashes(moved.moved(pages), pages, content_dir) \
-        + language_folder_clashes(content_dir, codes) + front_matter_problems(content_dir)
-
-
-def language_folder_clashes(content_dir: Path, codes: tuple[str, ...]) -> list[Problem]:
-    """Hand-written pages inside /cy/ or /ur/, where the site in that language is built (languagebuild.py)."""
-    problems = []
-    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() and codes else []:
-        src = path.relative_to(content_dir).as_posix()
-        if (folder := url_of(src).split("/", 1)[0]) in codes:
-            problems.append(Problem(
-                f"content/{src}", 1, 1, "(the whole file)",
-                f"content/{src} would be published at /{url_of(src)}, inside /{folder}/, where the site in the "
-                f"language '{folder}' is built; one would silently replace the other.",
-                expected="a page at an address of its own", hint=f"Rename content/{src}, e.g. to a name with -page."))
-    return problems
+    return content_clashes(content_dir, pages, codes) + moved.clashes(moved.moved(pages), pages, content_dir) \
+        + front_matter_problems(content_dir)
 
 
 def content_pages(content_dir: Path) -> list[tuple[str, str]]:

@@ -102,7 +102,7 @@ _NAME_BY_LOCALS = re.compile(r'"((?:[^"\\{}\n]|\{[A-Za-z_]\w*\})*)"\.format\(\*\
 # JSON Schema counts 4.0 as an integer, so both checkers let 'starts_month: 4.0' through to code that needs a
 # whole number (calendar.monthrange), which then failed. A field the schemas call an integer takes only a
 # whole number as written: fastjsonschema's test for an integral float is taken out of its checker, and the
-# full checker (for messages) is given the same meaning of "integer" (_WHOLE_NUMBERS).
+# full checker (for messages) is given the same meaning of "integer" (_full).
 _INTEGRAL_FLOAT = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
 _CHECKER_FORM = "names as f-strings; integers without floats"  # part of the cache key: change it with the rewriting
 
