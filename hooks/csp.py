@@ -1,7 +1,8 @@
 """MkDocs hook, listed last: puts the Content-Security-Policy meta tag on every page.
 
-Last, so the hashes are of the HTML as it is written to site/, after every
-other hook has changed it. The policy itself is worked out in engagement_hub.output.csp.
+Last, so the tag is put in the HTML as it is written to site/, after every
+other hook has changed it. The policy itself is in engagement_hub.output.csp: it
+allows only the inline scripts the templates write, whatever the page holds.
 """
 
 from __future__ import annotations
