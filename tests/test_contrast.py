@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from coloraide import Color
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import TRUST_DATA, build_env, run_build, serve_directory
 from engagement_hub.reading.contrast import PAIRINGS, TEXT, contrast_ratio
@@ -39,6 +42,26 @@ def test_wcag_contrast_ratio_matches_the_definition() -> None:
     assert contrast_ratio("#005eb8", "#ffffff") == pytest.approx(contrast_ratio("#ffffff", "#005eb8"))
     # WCAG's own worked threshold: #767676 is the lightest grey that passes 4.5:1 on white.
     assert contrast_ratio("#767676", "#ffffff") >= TEXT > contrast_ratio("#777777", "#ffffff")
+
+
+COLOURS = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}") | st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
+
+
+@given(COLOURS, COLOURS)
+def test_contrast_ratio_agrees_with_coloraide_on_any_two_colours(first: str, second: str) -> None:
+    """The hub's few lines give ColorAide's WCAG 2.1 ratio, to the fourth figure (ColorAide derives the luminance
+    weights from sRGB's primaries; WCAG rounds them to four places, and so does the hub)."""
+    expected = Color(first).contrast(Color(second), method="wcag21")
+    assert contrast_ratio(first, second) == pytest.approx(expected, rel=5e-4)
+    assert 1 <= contrast_ratio(first, second) <= 21
+
+
+def test_a_colour_the_schema_refuses_is_left_to_the_schema(project: Path) -> None:
+    """Negative test: no contrast problem and no crash for a colour that is not #rrggbb; the schema names it."""
+    set_brand(project, primary="blue")
+    result = make_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "field: brand.primary" in result.stderr and "contrast ratio" not in result.stderr
 
 
 def test_the_example_brand_passes_every_pairing() -> None:
