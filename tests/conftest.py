@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import synthetic  # noqa: E402 - the benchmark's data at many times the example, for large_site
 from project import copy_project  # noqa: E402 - the benchmark's copy routine, shared with the tests
 
 from engagement_hub.output.chromium import FLAGS, find_chromium, serve  # noqa: E402 - needs the path above
@@ -182,6 +183,19 @@ def page_reader(site: Path) -> Callable[[str], BeautifulSoup]:
 def trust_page(trust_site: Path) -> Callable[[str], BeautifulSoup]:
     """Parse a page of the fixture trust's site by its address."""
     return page_reader(trust_site)
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project built by the real strict build from 10x the example data (bench/synthetic.py)."""
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    synthetic.generate(10, project / "data")
+    synthetic.use_example_about(project)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    (project.parent / "build.log").write_text(result.stderr, encoding="utf-8")
+    return project, site
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TRUST, build_env, copy_project, run_build
+from conftest import ROOT, TRUST, build_env, copy_project
 from engagement_hub.reading.load import check
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -101,19 +101,6 @@ def test_synthetic_data_is_the_same_every_time(tmp_path: Path) -> None:
     synthetic.generate(10, tmp_path / "b")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
     assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
-
-
-@pytest.fixture(scope="module")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The project built by the real strict build from 10x the example data."""
-    project = copy_project(tmp_path_factory.mktemp("large") / "project")
-    synthetic.generate(10, project / "data")
-    synthetic.use_example_about(project)
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    (project.parent / "build.log").write_text(result.stderr, encoding="utf-8")
-    return project, site
 
 
 def _soup(site: Path, address: str) -> BeautifulSoup:

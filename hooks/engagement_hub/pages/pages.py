@@ -2,7 +2,7 @@
 what each page's template is given.
 
 Adding a goal, value or year to data/ adds its page and its navigation entry
-here, with no other edit. Individual pledges and channels never become pages
+(up to ``MENU_LIMIT`` of a kind) here, with no other edit. Individual pledges and channels never become pages
 of their own, so thousands of them cost no navigation entries.
 """
 
@@ -433,19 +433,29 @@ def _group_makers(pledges: list[m.Pledge]) -> list[tuple[str, list[m.Pledge]]]:
     return list(makers.items())
 
 
+MENU_LIMIT = 12
+"""The most goals, values or years the menu lists under their section; a phone shows about this many."""
+
+
 def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[Any]:
     """The site navigation in MkDocs' nav format, generated from the data.
 
-    ``extra`` adds hand-written pages (title, source) before Contact.
+    ``extra`` adds hand-written pages (title, source) before Contact. A section with more than
+    ``MENU_LIMIT`` pages is a single entry, its index page, which lists and links them all.
     """
     words, involvement = hub.organisation.words, hub.involvement
     def entry(name: str) -> dict[str, str]:
         return {KINDS[name].menu: named_src(name)}
 
+    def section(name: str, pages: list[dict[str, str]]) -> dict[str, Any]:
+        # Over MENU_LIMIT pages, the section is one entry: its index page lists them all. Every page draws
+        # the whole menu, so a menu that grew with the data would make each page, and the build, grow too.
+        return {KINDS[name].menu: [named_src(name), *pages] if len(pages) <= MENU_LIMIT else named_src(name)}
+
     nav: list[Any] = [
         entry("home"),
-        {KINDS["strategy"].menu: [named_src("strategy"), *({goal_title(g): goal_src(g)} for g in hub.strategy.goals)]},
-        {KINDS["values"].menu: [named_src("values"), *({v.name: value_src(v)} for v in hub.values)]},
+        section("strategy", [{goal_title(g): goal_src(g)} for g in hub.strategy.goals]),
+        section("values", [{v.name: value_src(v)} for v in hub.values]),
     ]
     if hub.has_pledges:
         nav.append({KINDS["pledges"].menu: [named_src("pledges"), entry("pledges-by-maker")]})
@@ -458,8 +468,7 @@ def navigation(hub: m.Hub, extra: list[tuple[str, str]] | None = None) -> list[A
     if hub.members is not None:
         nav.append(entry("members"))
     if hub.has_progress:
-        nav.append({KINDS["progress"].menu: [named_src("progress"),
-                                             *({year_label(y): year_src(y)} for y in reversed(hub.years))]})
+        nav.append(section("progress", [{year_label(y): year_src(y)} for y in reversed(hub.years)]))
     nav += [{title: src} for title, src in (extra or [])]
     nav.append(entry("open-data"))
     nav.append(entry("contact"))
