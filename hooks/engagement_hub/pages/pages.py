@@ -2,8 +2,9 @@
 what each page's template is given.
 
 Adding a goal, value or year to data/ adds its page and its navigation entry
-(up to ``MENU_LIMIT`` of a kind) here, with no other edit. Individual pledges and channels never become pages
-of their own, so thousands of them cost no navigation entries.
+(up to ``MENU_LIMIT`` of a kind) here, with no other edit. Individual pledges
+and channels never become pages of their own, so thousands of them cost no
+navigation entries.
 """
 
 from __future__ import annotations
